@@ -1,0 +1,1 @@
+"""The built-in module library, one component per file, grouped by palette category."""

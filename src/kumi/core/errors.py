@@ -1,0 +1,104 @@
+"""One error tree with stable codes.
+
+Every error kumi raises on purpose is a :class:`KumiError`. Its ``code`` is stable (clients
+match on it); its message says what was wrong and how to fix it; ``details`` carries the
+structured facts (node, port, column, file ...). HTTP status mapping lives in the API layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+
+class KumiError(Exception):
+    """Base of every deliberate kumi error."""
+
+    code: ClassVar[str] = "kumi_error"
+
+    def __init__(self, message: str, *, details: Mapping[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details: dict[str, Any] = dict(details or {})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The wire shape ``{"error": {"code", "message", "details"}}``."""
+        return {"error": {"code": self.code, "message": self.message, "details": self.details}}
+
+
+class InvalidInputError(KumiError):
+    """Input supplied by a user (data, parameters, documents) is not acceptable."""
+
+    code = "invalid_input"
+
+
+class InvalidParameterError(InvalidInputError):
+    """A component or pipeline parameter is missing, of the wrong type or out of bounds."""
+
+    code = "invalid_parameter"
+
+
+class ColumnNotFoundError(InvalidInputError):
+    """A named column does not exist in the table it was looked up in."""
+
+    code = "column_not_found"
+
+
+class ColumnTypeError(InvalidInputError):
+    """A column has a type the operation cannot work on (e.g. text in a numeric-only module)."""
+
+    code = "invalid_column_type"
+
+
+class DataFormatError(InvalidInputError):
+    """A file or payload could not be read as a table (malformed, wrong encoding, empty ...)."""
+
+    code = "invalid_data"
+
+
+class PipelineValidationError(InvalidInputError):
+    """A pipeline document is not runnable; ``details["problems"]`` lists each problem."""
+
+    code = "invalid_pipeline"
+
+
+class NotFoundError(KumiError):
+    """A named thing (dataset, run, component, pipeline ...) does not exist."""
+
+    code = "not_found"
+
+
+class ConflictError(KumiError):
+    """The request conflicts with what exists (e.g. a name already taken)."""
+
+    code = "conflict"
+
+
+class NotFittedError(KumiError):
+    """A model or transformation was used before it was fitted."""
+
+    code = "not_fitted"
+
+
+class StepFailedError(KumiError):
+    """A pipeline step failed; ``details`` names the node and carries its error."""
+
+    code = "step_failed"
+
+
+class StepTimeoutError(StepFailedError):
+    """A step (or a user script) ran longer than its time limit and was stopped."""
+
+    code = "step_timeout"
+
+
+class RunCanceledError(KumiError):
+    """A run was canceled before it finished."""
+
+    code = "run_canceled"
+
+
+class ConfigurationError(KumiError):
+    """The workspace or environment is misconfigured (bad URL, missing optional extra ...)."""
+
+    code = "configuration_error"
