@@ -1,0 +1,29 @@
+"""The public component contract suite and standard example inputs.
+
+Plugin authors check their components with::
+
+    from kumi.testing import check_component
+    check_component(MyComponent)
+"""
+
+from kumi.testing.checks import CHECKS, check_component, component_checks
+from kumi.testing.datasets import ExampleDatasets
+from kumi.testing.examples import (
+    EXAMPLE_NAMES,
+    example,
+    example_inputs_for,
+    run_component,
+    run_component_class,
+)
+
+__all__ = [
+    "CHECKS",
+    "EXAMPLE_NAMES",
+    "ExampleDatasets",
+    "check_component",
+    "component_checks",
+    "example",
+    "example_inputs_for",
+    "run_component",
+    "run_component_class",
+]
