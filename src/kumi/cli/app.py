@@ -1,0 +1,32 @@
+"""The `kumi` command."""
+
+from __future__ import annotations
+
+import typer
+
+from kumi import __version__
+from kumi.cli import (
+    components_commands,
+    datasets_commands,
+    pipelines_commands,
+    runs_commands,
+)
+from kumi.cli.run_command import run
+
+app = typer.Typer(
+    name="kumi",
+    help="kumi: a self-hosted machine-learning studio.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.command("run")(run)
+app.add_typer(components_commands.app, name="components")
+app.add_typer(datasets_commands.app, name="datasets")
+app.add_typer(runs_commands.app, name="runs")
+app.add_typer(pipelines_commands.app, name="pipelines")
+
+
+@app.command("version")
+def version() -> None:
+    """Print kumi's version."""
+    typer.echo(__version__)

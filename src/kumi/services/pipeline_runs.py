@@ -1,0 +1,129 @@
+"""Run a pipeline document in a workspace: validate, record, execute, track."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kumi.core import InvalidParameterError
+from kumi.engine import Engine, RunHooks, RunResult
+from kumi.graph import PipelineDocument
+from kumi.registry import ComponentRegistry, default_registry
+from kumi.services.run_recorder import RunRecorder
+from kumi.storage.workspace import Workspace
+from kumi.tracking.run_tracker import MlflowRunTracker, TrackingTarget
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a finished run reports to the CLI and SDK."""
+
+    run_id: str
+    status: str
+    result: RunResult
+    metrics: dict[str, float]
+    mlflow_run_id: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "completed"
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's ``--json`` shape (design contract)."""
+        return {
+            "run_id": self.run_id,
+            "status": self.status,
+            "steps": [
+                {
+                    "id": step.node_id,
+                    "status": step.status.value,
+                    "cached": step.cached,
+                    "seconds": round(step.seconds, 4),
+                }
+                for step in self.result.steps.values()
+            ],
+            "metrics": self.metrics,
+        }
+
+
+def merge_parameters(
+    document: PipelineDocument, overrides: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """The document's parameter defaults with ``overrides`` applied; unknown names fail."""
+    values = dict(document.parameters)
+    for name, value in (overrides or {}).items():
+        if name not in values:
+            known = ", ".join(sorted(values)) or "none"
+            raise InvalidParameterError(
+                f"Pipeline '{document.name}' has no parameter '{name}' (its parameters: "
+                f"{known}). Declare it under `parameters:` or fix the name.",
+                details={"parameter": name, "known": sorted(values)},
+            )
+        values[name] = value
+    return values
+
+
+def workspace_engine(
+    workspace: Workspace,
+    *,
+    registry: ComponentRegistry | None = None,
+    max_workers: int | None = None,
+) -> Engine:
+    """An engine over the workspace's artifacts, cache, datasets and log folder."""
+    options: dict[str, Any] = {} if max_workers is None else {"max_workers": max_workers}
+    return Engine(
+        registry or default_registry(),
+        workspace.artifacts,
+        workspace.cache,
+        datasets=workspace.dataset_resolver(),
+        log_dir=workspace.path / "logs",
+        scratch_dir=workspace.path / ".scratch",
+        **options,
+    )
+
+
+def run_pipeline(
+    workspace: Workspace,
+    document: PipelineDocument,
+    *,
+    parameter_values: Mapping[str, Any] | None = None,
+    experiment: str | None = None,
+    regenerate: bool | set[str] = False,
+    hooks: Sequence[RunHooks] = (),
+    engine: Engine | None = None,
+    track: bool = True,
+) -> RunSummary:
+    """Validate and run ``document``; every step is recorded and tracked in MLflow.
+
+    Raises PipelineValidationError (nothing recorded) when the document cannot run.
+    """
+    engine = engine or workspace_engine(workspace)
+    values = merge_parameters(document, parameter_values)
+    plan = engine.plan(document, parameter_values=values)
+    experiment_name = experiment or document.name
+    run = workspace.runs.create(
+        document=document.model_dump(mode="json", by_alias=True),
+        parameters=values,
+        experiment=experiment_name,
+        pipeline_name=document.name,
+        run_id=uuid.uuid4().hex,
+    )
+    recorder = RunRecorder(workspace.runs, workspace.path)
+    tracker = (
+        MlflowRunTracker(
+            TrackingTarget(workspace.tracking_uri, workspace.mlflow_artifact_uri, experiment_name),
+            document,
+            values,
+            workspace.artifacts,
+        )
+        if track
+        else None
+    )
+    all_hooks = [recorder, *([tracker] if tracker else []), *hooks]
+    result = engine.run(plan, run_id=run.id, hooks=all_hooks, regenerate=regenerate)
+    metrics = dict(tracker.metrics) if tracker else {}
+    mlflow_run_id = tracker.parent_run_id if tracker else None
+    workspace.runs.update(run.id, metrics=metrics, mlflow_run_id=mlflow_run_id)
+    return RunSummary(run.id, result.status.value, result, metrics, mlflow_run_id)
