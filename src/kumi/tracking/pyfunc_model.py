@@ -7,6 +7,7 @@ The model directory holds the cloudpickled :class:`kumi.core.TrainedModel`; load
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +42,26 @@ def save_trained_model(model: TrainedModel, path: Path, input_example: pd.DataFr
     staging.mkdir(parents=True, exist_ok=True)
     pickled = staging / MODEL_FILE
     pickled.write_bytes(cloudpickle.dumps(model))
-    example = input_example[model.feature_columns_].head(5).reset_index(drop=True)
+    example = _with_float_integers(input_example[model.feature_columns_].head(5))
     scored = model.score(Table.of(example))
     outputs = scored.frame[[c for c in scored.columns if scored.role(c) == ColumnRole.SCORE]]
-    mlflow.pyfunc.save_model(
-        path=str(path),
-        python_model=KumiPyfuncModel(),
-        artifacts={"kumi_model": str(pickled)},
-        signature=infer_signature(example, outputs),
-        input_example=example,
-        pip_requirements=[f"kumi=={__version__}"],
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # MLflow's advice on pickled models and integer columns
+        mlflow.pyfunc.save_model(
+            path=str(path),
+            python_model=KumiPyfuncModel(),
+            artifacts={"kumi_model": str(pickled)},
+            signature=infer_signature(example, outputs),
+            input_example=example,
+            pip_requirements=[f"kumi=={__version__}"],
+        )
     return path
+
+
+def _with_float_integers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Integer columns as float64, so requests with missing values still fit the signature."""
+    frame = frame.reset_index(drop=True).copy()
+    for name in frame.columns:
+        if pd.api.types.is_integer_dtype(frame[name].dtype):
+            frame[name] = frame[name].astype("float64")
+    return frame

@@ -1,0 +1,5 @@
+"""`python -m kumi` runs the CLI."""
+
+from kumi.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Data Input and Output components, and the registered-dataset component."""
