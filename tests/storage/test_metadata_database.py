@@ -1,0 +1,102 @@
+"""The metadata schema: migrations equal the ORM models, upgrades are cheap and serialized."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from kumi.core.errors import ConfigurationError
+from kumi.storage import create_database_engine, upgrade_schema
+from kumi.storage.database import head_revision
+from kumi.storage.orm import Base
+
+TABLES = {
+    "alembic_version",
+    "cache_entries",
+    "dataset_versions",
+    "datasets",
+    "experiments",
+    "pipelines",
+    "run_steps",
+    "runs",
+}
+
+
+def test_migrations_create_exactly_the_orm_schema(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    assert upgrade_schema(engine) is None
+    assert set(sa.inspect(engine).get_table_names()) == TABLES
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_second_upgrade_is_a_fast_no_op(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_schema(engine)
+    started = time.perf_counter()
+    assert upgrade_schema(engine) == head_revision()
+    assert time.perf_counter() - started < 0.5
+    engine.dispose()
+
+
+def test_database_from_a_newer_kumi_is_refused(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_schema(engine)
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999_future'"))
+    try:
+        with pytest.raises(ConfigurationError, match="9999_future"):
+            upgrade_schema(engine)
+    finally:
+        engine.dispose()
+
+
+def test_unreachable_postgres_is_a_configuration_error() -> None:
+    engine = create_database_engine("postgresql://kumi:secret@127.0.0.1:1/kumi")
+    with pytest.raises(ConfigurationError, match=r"127\.0\.0\.1") as excinfo:
+        upgrade_schema(engine)
+    assert "secret" not in excinfo.value.message
+    engine.dispose()
+
+
+def test_unknown_driver_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="nodriver"):
+        create_database_engine("nodriver://host/db")
+
+
+def _upgrade_in_child(url: str, queue: multiprocessing.Queue[object]) -> None:
+    try:
+        engine = create_database_engine(url)
+        queue.put(upgrade_schema(engine))
+        engine.dispose()
+    except BaseException as exc:  # reported to the parent
+        queue.put(repr(exc))
+
+
+def test_two_processes_upgrading_at_once(database_url: str) -> None:
+    context = multiprocessing.get_context("spawn")
+    queue: multiprocessing.Queue[object] = context.Queue()
+    children = [context.Process(target=_upgrade_in_child, args=(database_url, queue)) for _ in "ab"]
+    for child in children:
+        child.start()
+    results = sorted([queue.get(timeout=60), queue.get(timeout=60)], key=str)
+    for child in children:
+        child.join(timeout=60)
+    # exactly one found an empty database; the other waited and found it current
+    assert results == sorted([None, head_revision()], key=str)
+
+
+def test_sqlite_file_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'x' / 'meta.db'}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
