@@ -36,21 +36,28 @@ def add(
 ) -> None:
     """Register a new dataset version from a file, URL or SQL query."""
     with reporting_errors(as_json=as_json), open_workspace(workspace) as ws:
-        roles = {"label": label, "categorical": categorical or [], "ignore": ignore or []}
         if database_url or query:
             if not (database_url and query):
                 raise InvalidInputError("Give both --database-url and --query to read SQL.")
             record = ws.datasets.register_sql(
-                name, database_url, query, description=description, **roles
+                name,
+                database_url,
+                query,
+                description=description,
+                label=label,
+                categorical=categorical or [],
+                ignore=ignore or [],
             )
         elif source:
             record = ws.datasets.register(
                 name,
                 source,
                 description=description,
+                label=label,
+                categorical=categorical or [],
+                ignore=ignore or [],
                 file_format=file_format,
                 encoding=encoding,
-                **roles,
             )
         else:
             raise InvalidInputError("Give a file path or URL, or --database-url and --query.")

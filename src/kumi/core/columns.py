@@ -89,9 +89,8 @@ def _matches(rule: ColumnRule, column: ColumnInfo, available: list[str]) -> bool
         return True
     if rule.roles and column.role.value in rule.roles:
         return True
-    if rule.indices and available.index(column.name) + 1 in _parse_indices(rule.indices):
-        return True
-    return False
+    position = available.index(column.name) + 1
+    return bool(rule.indices) and position in _parse_indices(rule.indices)
 
 
 def _type_matches(types: list[TypeFilter], column: ColumnInfo) -> bool:

@@ -88,22 +88,22 @@ class Inputs(Mapping[str, Any]):
         return value
 
     def table(self, name: str) -> Table:
-        return self._typed(name, Table, False)  # type: ignore[no-any-return]
+        return self._typed(name, Table, False)
 
     def optional_table(self, name: str) -> Table | None:
-        return self._typed(name, Table, True)  # type: ignore[no-any-return]
+        return self._typed(name, Table, True)
 
     def untrained_model(self, name: str) -> UntrainedModel:
-        return self._typed(name, UntrainedModel, False)  # type: ignore[no-any-return]
+        return self._typed(name, UntrainedModel, False)
 
     def trained_model(self, name: str) -> TrainedModel:
-        return self._typed(name, TrainedModel, False)  # type: ignore[no-any-return]
+        return self._typed(name, TrainedModel, False)
 
     def transformation(self, name: str) -> Transformation:
-        return self._typed(name, Transformation, False)  # type: ignore[no-any-return]
+        return self._typed(name, Transformation, False)
 
     def evaluation_report(self, name: str, *, optional: bool = False) -> EvaluationReport | None:
-        return self._typed(name, EvaluationReport, optional)  # type: ignore[no-any-return]
+        return self._typed(name, EvaluationReport, optional)
 
 
 ProgressCallback = Callable[[float, str], None]

@@ -184,6 +184,8 @@ class Table:
     def with_label(self, column: str) -> Table:
         """The same table with ``column`` as its only label column."""
         self.require_columns([column], purpose="the label")
-        roles = {c: r for c, r in self.roles.items() if r != ColumnRole.LABEL}
+        roles: dict[str, ColumnRole] = {
+            c: r for c, r in self.roles.items() if r != ColumnRole.LABEL
+        }
         roles[column] = ColumnRole.LABEL
         return replace(self, roles=roles)

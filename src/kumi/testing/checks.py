@@ -21,8 +21,10 @@ from kumi.core import (
     Component,
     EvaluationReport,
     FileArtifact,
+    InputPort,
     Inputs,
     KumiError,
+    OutputPort,
     Params,
     PortType,
     RunContext,
@@ -72,9 +74,10 @@ def check_metadata(cls: type[Component[Any]]) -> None:
     assert cls.id and cls.id == cls.id.lower() and " " not in cls.id, cls.id
     assert cls.name and cls.description, f"{cls.id}: name and description are required"
     assert isinstance(cls.category, Category), f"{cls.id}: category must be a Category"
-    names = [p.name for p in (*cls.inputs, *cls.outputs)]
+    ports: list[InputPort | OutputPort] = [*cls.inputs, *cls.outputs]
+    names = [p.name for p in ports]
     assert len(names) == len(set(names)), f"{cls.id}: port names must be unique: {names}"
-    for port in (*cls.inputs, *cls.outputs):
+    for port in ports:
         assert isinstance(port.type, PortType), f"{cls.id}.{port.name}: untyped port"
         assert port.name == port.name.lower(), f"{cls.id}.{port.name}: ports are snake_case"
 
@@ -173,14 +176,14 @@ def _equal(a: Any, b: Any) -> bool:
 
 def _safe_score(model: Any, data: Table) -> pd.DataFrame:
     try:
-        return model.score(data).frame  # type: ignore[no-any-return]
+        return model.score(data).frame
     except KumiError as error:
         return pd.DataFrame({"error": [error.code]})
 
 
 def _safe_apply(transformation: Any, data: Table) -> pd.DataFrame:
     try:
-        return transformation.apply(data).frame  # type: ignore[no-any-return]
+        return transformation.apply(data).frame
     except KumiError as error:
         return pd.DataFrame({"error": [error.code]})
 

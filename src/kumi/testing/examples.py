@@ -136,7 +136,7 @@ def _trained(learner: str, data: Callable[[], Table], trainer: str = "train_mode
 
 def _scored(model: str, data: Callable[[], Table]) -> Table:
     scored = run_component("score_model", {}, {"trained_model": example(model), "dataset": data()})
-    return scored["scored_dataset"]  # type: ignore[no-any-return]
+    return scored["scored_dataset"]
 
 
 def _transformation() -> Any:

@@ -15,6 +15,7 @@ import cloudpickle
 import mlflow.pyfunc
 import pandas as pd
 from mlflow.models import infer_signature
+from mlflow.pyfunc import PythonModel
 
 from kumi import __version__
 from kumi.core import ColumnRole, Table, TrainedModel
@@ -22,7 +23,7 @@ from kumi.core import ColumnRole, Table, TrainedModel
 MODEL_FILE = "kumi_model.pkl"
 
 
-class KumiPyfuncModel(mlflow.pyfunc.PythonModel):  # type: ignore[misc]
+class KumiPyfuncModel(PythonModel):
     """Loads the pickled kumi model and scores DataFrames with it."""
 
     def load_context(self, context: Any) -> None:

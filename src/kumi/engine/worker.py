@@ -1,0 +1,213 @@
+"""Running one step: load its inputs, run the component, store its outputs.
+
+:func:`execute_step` does the work wherever it is called (a child process or, for
+debugging, the engine's own process); :func:`child_main` is the entry point of a step's
+child process.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import json
+import logging
+import os
+import pickle
+import shutil
+import tempfile
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import cloudpickle
+
+from kumi.core.component import Component, Inputs, ProgressCallback, RunContext
+from kumi.core.contracts import ArtifactStore, DatasetResolver, OutputRef
+from kumi.core.errors import KumiError
+from kumi.core.models import (
+    EvaluationReport,
+    FileArtifact,
+    TrainedModel,
+    Transformation,
+    UntrainedModel,
+)
+from kumi.core.params import Params
+from kumi.core.table import Table
+from kumi.core.types import PortType
+from kumi.engine.codecs import load_output, save_value
+from kumi.engine.logcapture import capture_output
+
+ARTIFACT_PREFIX = "artifacts"
+
+EXPECTED_TYPES: dict[PortType, type] = {
+    PortType.TABLE: Table,
+    PortType.UNTRAINED_MODEL: UntrainedModel,
+    PortType.TRAINED_MODEL: TrainedModel,
+    PortType.TRANSFORMATION: Transformation,
+    PortType.EVALUATION_REPORT: EvaluationReport,
+    PortType.FILE: FileArtifact,
+}
+
+
+class ComponentContractError(KumiError):
+    """A component broke its contract (wrong return value)."""
+
+    code = "component_error"
+
+
+@dataclass(frozen=True)
+class StepPayload:
+    """What a step needs that may live outside kumi's modules (sent with cloudpickle)."""
+
+    component: type[Component]
+    params: Params
+    store: ArtifactStore
+    datasets: DatasetResolver | None
+
+
+@dataclass(frozen=True)
+class StepTask:
+    """Everything a worker needs to run one step."""
+
+    run_id: str
+    node_id: str
+    component_id: str
+    payload: bytes
+    inputs: dict[str, OutputRef]
+    log_path: Path
+    scratch_dir: Path
+    timeout_s: float | None = None
+
+    @classmethod
+    def build(cls, payload: StepPayload, **fields: Any) -> StepTask:
+        return cls(payload=cloudpickle.dumps(payload), **fields)
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    """A worker's answer: stored outputs, or an error ``{"code", "message", "details"}``."""
+
+    outputs: dict[str, OutputRef] = field(default_factory=dict)
+    error: dict[str, Any] | None = None
+    canceled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.canceled
+
+
+def execute_step(
+    task: StepTask, *, on_progress: ProgressCallback, own_process: bool = False
+) -> StepOutcome:
+    """Run the step with its output captured in ``task.log_path``. ``own_process``:
+    the caller is a process of its own (its logging may be changed freely)."""
+    task.scratch_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{task.node_id}-", dir=task.scratch_dir))
+    try:
+        with capture_output(task.log_path, f"kumi.step.{task.node_id}") as logger:
+            try:
+                return _run_and_store(task, work, logger, on_progress, own_process)
+            except KumiError as exc:
+                logger.error("Step failed [%s]: %s", exc.code, exc.message)
+                return StepOutcome(error=error_dict(exc.code, exc.message, exc.details))
+            except (Exception, SystemExit) as exc:
+                logger.exception("Component '%s' raised %s", task.component_id, type(exc).__name__)
+                message = (
+                    f"Step '{task.node_id}' (component {task.component_id}) failed: "
+                    f"{type(exc).__name__}: {exc}. The step's log has the traceback."
+                )
+                return StepOutcome(error=error_dict("component_error", message))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _run_and_store(
+    task: StepTask,
+    work: Path,
+    logger: logging.Logger,
+    on_progress: ProgressCallback,
+    own_process: bool,
+) -> StepOutcome:
+    payload: StepPayload = pickle.loads(task.payload)
+    if own_process:  # keep libraries' INFO records (after imports, which are noisy)
+        logging.getLogger().setLevel(logging.INFO)
+    component = payload.component
+    logger.info("Step '%s': component %s version %s", task.node_id, component.id, component.version)
+    values = {port: load_output(payload.store, ref) for port, ref in task.inputs.items()}
+    ctx = RunContext(
+        node_id=task.node_id,
+        work_dir=_mkdir(work / "work"),
+        logger=logger,
+        datasets=payload.datasets,
+        timeout_s=task.timeout_s,
+        on_progress=on_progress,
+    )
+    produced = component().run(payload.params, Inputs(values), ctx)
+    outputs = _store_outputs(component, produced, payload.store, work / "out", task.node_id)
+    logger.info("Step '%s' finished; outputs: %s", task.node_id, ", ".join(outputs) or "(none)")
+    return StepOutcome(outputs=outputs)
+
+
+def _store_outputs(
+    component: type[Component], produced: Any, store: ArtifactStore, out_dir: Path, node_id: str
+) -> dict[str, OutputRef]:
+    if not isinstance(produced, Mapping):
+        raise ComponentContractError(
+            f"Step '{node_id}': component '{component.id}' returned "
+            f"{type(produced).__name__} instead of a mapping of output port to value.",
+            details={"node": node_id},
+        )
+    refs = {}
+    for port in component.outputs:
+        value = produced.get(port.name)
+        expected = EXPECTED_TYPES[port.type]
+        if not isinstance(value, expected):
+            got = "nothing" if value is None else type(value).__name__
+            raise ComponentContractError(
+                f"Step '{node_id}': component '{component.id}' returned {got} for output "
+                f"'{port.name}', which must be a {expected.__name__}.",
+                details={"node": node_id, "port": port.name, "expected": expected.__name__},
+            )
+        refs[port.name] = publish(value, port.type, store, out_dir / port.name)
+    return refs
+
+
+def publish(value: Any, port_type: PortType, store: ArtifactStore, local_dir: Path) -> OutputRef:
+    """Save ``value`` and put it in the store under its content address."""
+    content_hash = save_value(value, port_type, local_dir)
+    key = f"{ARTIFACT_PREFIX}/{content_hash[:2]}/{content_hash}"
+    if store.exists(key):
+        shutil.rmtree(local_dir, ignore_errors=True)
+    else:
+        store.put_dir(local_dir, key)
+    return OutputRef(key=key, content_hash=content_hash, port_type=port_type.value)
+
+
+def error_dict(code: str, message: str, details: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A JSON-safe error description."""
+    safe = json.loads(json.dumps(dict(details or {}), default=str))
+    return {"code": code, "message": message, "details": safe}
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def child_main(task: StepTask, conn: Connection) -> None:
+    """Entry point of a step's own process: run, send the outcome, exit at once."""
+    os.setpgid(0, 0)  # a group of its own, so stopping the step also stops its children
+    lock = threading.Lock()
+
+    def progress(fraction: float, message: str) -> None:
+        with lock:
+            conn.send(("progress", fraction, message))
+
+    faulthandler.enable(file=2)  # fd 2 is the step's log while it runs
+    outcome = execute_step(task, on_progress=progress, own_process=True)
+    with lock:
+        conn.send(("done", outcome))
+    conn.close()
+    os._exit(0)
