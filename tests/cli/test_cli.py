@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT, SAMPLE_PIPELINES
 from typer.testing import CliRunner
 
 from kumi.cli import app
-from tests.conftest import ROOT, SAMPLE_PIPELINES
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import mlflow.pyfunc
 import pytest
 from mlflow.tracking import MlflowClient
+from tests.conftest import SAMPLE_PIPELINES
 
 from kumi.core import InvalidParameterError, PipelineValidationError
 from kumi.graph import load_pipeline
 from kumi.services import run_pipeline
 from kumi.storage.workspace import Workspace
-from tests.conftest import SAMPLE_PIPELINES
 
 pytestmark = pytest.mark.slow
 

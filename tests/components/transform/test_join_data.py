@@ -74,3 +74,30 @@ def test_key_mistakes_are_clear(run) -> None:
         _join(run, keys=("id",), right_keys=("id", "x"))
     with pytest.raises(ColumnTypeError, match="'id'"):
         _join(run, keys=("id",), right_keys=("x",))
+
+
+def test_right_key_columns_are_validated_against_the_right_input() -> None:
+    from kumi.graph import PipelineBuilder, validate_pipeline
+    from kumi.registry import default_registry
+    from kumi.testing import ExampleDatasets
+
+    def document(right_key: str):  # type: ignore[no-untyped-def]
+        p = PipelineBuilder("join")
+        left = p.node("dataset", id="left", name="numeric_table")
+        right = p.node("dataset", id="right", name="text_table")
+        join = p.node(
+            "join_data",
+            id="join",
+            join_key_columns_for_left_dataset={"names": ["age"]},
+            join_key_columns_for_right_dataset={"names": [right_key]},
+        )
+        p.connect(left.out("dataset"), join.inp("left_dataset"))
+        p.connect(right.out("dataset"), join.inp("right_dataset"))
+        return p.build()
+
+    datasets = ExampleDatasets()
+    assert validate_pipeline(document("text"), default_registry(), datasets=datasets) == []
+    problems = validate_pipeline(document("age"), default_registry(), datasets=datasets)
+    assert [(p.node, p.parameter) for p in problems] == [
+        ("join", "join_key_columns_for_right_dataset")
+    ]

@@ -23,7 +23,9 @@ from kumi.core import (
 
 class JoinDataParams(Params):
     join_key_columns_for_left_dataset: ColumnSelection = Field(default_factory=ColumnSelection)
-    join_key_columns_for_right_dataset: ColumnSelection = Field(default_factory=ColumnSelection)
+    join_key_columns_for_right_dataset: ColumnSelection = Field(
+        default_factory=ColumnSelection, json_schema_extra={"x-kumi-input": "right_dataset"}
+    )
     match_case: bool = Field(True, description="Compare text keys case-sensitively.")
     join_type: JoinType = "inner"
     keep_right_key_columns_in_joined_table: bool = True

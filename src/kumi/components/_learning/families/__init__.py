@@ -1,0 +1,1 @@
+"""Parameter models and estimator factories shared by several learner components."""

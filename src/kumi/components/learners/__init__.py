@@ -1,0 +1,1 @@
+"""Machine Learning Algorithms: learners that output an untrained model."""

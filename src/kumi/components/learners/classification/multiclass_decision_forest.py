@@ -1,0 +1,23 @@
+"""Multiclass Decision Forest."""
+
+from __future__ import annotations
+
+from kumi.components._learning.families.decision_forests import (
+    ClassificationForestParams,
+    forest_classifier,
+)
+from kumi.components._learning.learner_component import LearnerComponent
+from kumi.core import Category, ModelKind
+
+
+class MulticlassDecisionForest(LearnerComponent[ClassificationForestParams]):
+    id = "multiclass_decision_forest"
+    name = "Multiclass Decision Forest"
+    category = Category.CLASSIFICATION
+    description = (
+        "An ensemble of decision trees voting on a label with two or more classes (random "
+        "forest with bagging, extremely randomized trees with replicate)."
+    )
+    Params = ClassificationForestParams
+    kind = ModelKind.MULTICLASS_CLASSIFIER
+    factory = staticmethod(forest_classifier)

@@ -1,0 +1,32 @@
+"""One-vs-One Multiclass: a multiclass learner made of a two-class learner."""
+
+from __future__ import annotations
+
+from kumi.components._learning.multiclass import as_multiclass
+from kumi.core import (
+    Category,
+    Component,
+    InputPort,
+    Inputs,
+    NoParams,
+    OutputPort,
+    Outputs,
+    PortType,
+    RunContext,
+)
+
+
+class OneVsOneMulticlass(Component[NoParams]):
+    id = "one_vs_one_multiclass"
+    name = "One-vs-One Multiclass"
+    category = Category.CLASSIFICATION
+    description = (
+        "Turns a two-class learner into a multiclass one by training one binary model per "
+        "pair of classes; a row gets the class that wins most pairwise votes."
+    )
+    inputs = (InputPort("untrained_binary_classification_model", PortType.UNTRAINED_MODEL),)
+    outputs = (OutputPort("untrained_model", PortType.UNTRAINED_MODEL),)
+
+    def run(self, params: NoParams, inputs: Inputs, ctx: RunContext) -> Outputs:
+        binary = inputs.untrained_model("untrained_binary_classification_model")
+        return {"untrained_model": as_multiclass(binary, self.id, "one_vs_one")}

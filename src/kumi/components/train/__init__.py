@@ -1,0 +1,1 @@
+"""Model Training components."""

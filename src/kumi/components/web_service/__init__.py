@@ -1,0 +1,1 @@
+"""Web Service components: where request data enters and leaves a real-time pipeline."""
