@@ -111,3 +111,16 @@ def test_score_columns_of_an_empty_table(run) -> None:
     empty = Table.of(data.frame.iloc[:0], label="label", categorical=["city"])
     scored = run("score_model", trained_model=example("binary_trained_model"), dataset=empty)
     assert scored["scored_dataset"].columns[-2:] == [SCORED_LABELS, SCORED_PROBABILITIES]
+
+
+def test_label_is_marked_when_the_input_table_has_no_label_role() -> None:
+    """Data imported without roles still evaluates: Score Model marks the model's label."""
+    from kumi.core import Table
+    from kumi.testing import example, run_component
+
+    trained = example("binary_trained_model")
+    plain = Table.of(example("table").frame)  # same columns, no roles
+    scored = run_component("score_model", {}, {"trained_model": trained, "dataset": plain})
+    assert scored["scored_dataset"].label == "label"
+    report = run_component("evaluate_model", {}, {"scored_dataset": scored["scored_dataset"]})
+    assert 0.0 <= report["evaluation_results"].metrics["auc"] <= 1.0

@@ -31,12 +31,20 @@ def quantile_column(quantile: float) -> str:
     return f"{QUANTILE_PREFIX}{quantile:g}"
 
 
-def append_scores(table: Table, scores: Mapping[str, pd.Series]) -> Table:
-    """``table`` with ``scores`` appended as SCORE columns (replacing same-named columns)."""
+def append_scores(
+    table: Table, scores: Mapping[str, pd.Series], *, label_column: str | None = None
+) -> Table:
+    """``table`` with ``scores`` appended as SCORE columns (replacing same-named columns).
+
+    When the table has no label column yet but holds the model's ``label_column``, that
+    column is marked as the label, so Evaluate Model can compare scores with it."""
     base = table.frame.drop(columns=[c for c in scores if c in table.frame.columns])
     added = pd.DataFrame(dict(scores), index=table.frame.index)
     frame = pd.concat([base, added], axis=1)
-    return table.derive(frame, roles=dict.fromkeys(scores, ColumnRole.SCORE))
+    scored = table.derive(frame, roles=dict.fromkeys(scores, ColumnRole.SCORE))
+    if scored.label is None and label_column is not None and label_column in scored.columns:
+        scored = scored.with_label(label_column)
+    return scored
 
 
 def result_only(scored: Table) -> Table:

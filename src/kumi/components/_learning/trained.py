@@ -69,7 +69,7 @@ class SklearnTrainedModel(TrainedModel):
             ) from error
         index = table.frame.index
         series = {name: pd.Series(values, index=index) for name, values in scores.items()}
-        return append_scores(table, series)
+        return append_scores(table, series, label_column=self.label_column)
 
     def _scores(self, features: pd.DataFrame) -> dict[str, Any]:
         if self.kind in (ModelKind.BINARY_CLASSIFIER, ModelKind.MULTICLASS_CLASSIFIER):

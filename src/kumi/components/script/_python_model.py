@@ -91,7 +91,7 @@ class PythonScriptModel(TrainedModel):
                 details={"parameter": "python_script"},
             )
         scores = {str(c): pd.Series(result[c].to_numpy(), index=table.frame.index) for c in result}
-        return append_scores(table, scores)
+        return append_scores(table, scores, label_column=self.label_column)
 
 
 def new_instance(source: str) -> Any:
