@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -12,7 +11,6 @@ import pytest
 from sklearn.datasets import load_breast_cancer, load_diabetes, load_iris
 
 from kumi.core import Table
-from kumi.testing import run_component
 
 Runner = Callable[..., dict[str, Any]]
 
@@ -42,16 +40,6 @@ def iris() -> tuple[Table, Table]:
 @pytest.fixture(scope="session")
 def diabetes() -> tuple[Table, Table]:
     return split(load_diabetes(as_frame=True).frame, "target")
-
-
-@pytest.fixture
-def run(tmp_path: Path) -> Runner:
-    """``run(component_id, params, **inputs)`` → the component's outputs."""
-
-    def runner(component_id: str, params: dict[str, Any] | None = None, **inputs: Any) -> Any:
-        return run_component(component_id, params or {}, inputs, work_dir=tmp_path)
-
-    return runner
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -11,19 +10,8 @@ import pandas as pd
 import pytest
 
 from kumi.core import Table
-from kumi.testing import run_component
 
 Runner = Callable[..., dict[str, Any]]
-
-
-@pytest.fixture
-def run(tmp_path: Path) -> Runner:
-    """``run(component_id, params, **inputs)`` → the component's outputs."""
-
-    def runner(component_id: str, params: dict[str, Any] | None = None, **inputs: Any) -> Any:
-        return run_component(component_id, params or {}, inputs, work_dir=tmp_path)
-
-    return runner
 
 
 @pytest.fixture(scope="session")

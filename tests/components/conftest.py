@@ -1,4 +1,4 @@
-"""Run components in-process with validated params and a temporary work folder."""
+"""A component runner shared by every component test folder."""
 
 from __future__ import annotations
 
