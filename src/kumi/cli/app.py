@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import typer
 
 from kumi import __version__
@@ -19,6 +21,15 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def quiet_libraries() -> None:
+    """Keep third-party progress chatter (MLflow's database set-up) out of the output."""
+    logging.getLogger("mlflow").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 app.command("run")(run)
 app.add_typer(components_commands.app, name="components")
 app.add_typer(datasets_commands.app, name="datasets")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from kumi.cli.options import (
     DEFAULT_WORKSPACE_PATH,
@@ -60,18 +61,23 @@ def run(
                     progress.stop()
     if as_json:
         print_json(summary.to_json())
+        _print_step_errors(summary, err_console)
     else:
         _print_summary(summary)
     if not summary.ok:
         raise typer.Exit(EXIT_FAILED)
 
 
+def _print_step_errors(summary: RunSummary, target: Console) -> None:
+    for step in summary.result.steps.values():
+        if step.error:
+            target.print(f"  [red]{step.node_id}[/]: {step.error.get('message')}")
+
+
 def _print_summary(summary: RunSummary) -> None:
     colour = "green" if summary.ok else "red"
     console.print(f"run [bold]{summary.run_id}[/] [{colour}]{summary.status}[/]")
-    for step in summary.result.steps.values():
-        if step.error:
-            console.print(f"  [red]{step.node_id}[/]: {step.error.get('message')}")
+    _print_step_errors(summary, console)
     plain = {k: v for k, v in summary.metrics.items() if "/" not in k}
     if plain:
         console.print("evaluation:")
