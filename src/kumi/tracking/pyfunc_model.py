@@ -21,6 +21,7 @@ from kumi import __version__
 from kumi.core import ColumnRole, Table, TrainedModel
 
 MODEL_FILE = "kumi_model.pkl"
+ENTRY_POINT = Path(__file__).with_name("pyfunc_entry.py")
 
 
 class KumiPyfuncModel(PythonModel):
@@ -47,10 +48,10 @@ def save_trained_model(model: TrainedModel, path: Path, input_example: pd.DataFr
     scored = model.score(Table.of(example))
     outputs = scored.frame[[c for c in scored.columns if scored.role(c) == ColumnRole.SCORE]]
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # MLflow's advice on pickled models and integer columns
+        warnings.simplefilter("ignore")  # MLflow's advice on integer columns: handled above
         mlflow.pyfunc.save_model(
             path=str(path),
-            python_model=KumiPyfuncModel(),
+            python_model=str(ENTRY_POINT),
             artifacts={"kumi_model": str(pickled)},
             signature=infer_signature(example, outputs),
             input_example=example,
