@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kumi.core import InvalidParameterError
-from kumi.engine import Engine, RunHooks, RunResult
+from kumi.engine import Engine, ExecutionPlan, RunHooks, RunResult
 from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.services.run_recorder import RunRecorder
@@ -84,6 +84,26 @@ def workspace_engine(
     )
 
 
+def _run_until_done(
+    engine: Engine,
+    plan: ExecutionPlan,
+    run_id: str,
+    hooks: Sequence[RunHooks],
+    regenerate: bool | set[str],
+) -> RunResult:
+    """Run in the background and wait; an interrupt (Ctrl-C) cancels the run cleanly:
+    running steps are stopped, the rest marked canceled, and the run recorded so."""
+    handle = engine.start(plan, run_id=run_id, hooks=hooks, regenerate=regenerate)
+    try:
+        while not handle.done:
+            handle.wait(timeout=0.2)
+    except KeyboardInterrupt:
+        handle.cancel()
+        while not handle.done:
+            handle.wait(timeout=0.2)
+    return handle.wait()
+
+
 def run_pipeline(
     workspace: Workspace,
     document: PipelineDocument,
@@ -122,7 +142,7 @@ def run_pipeline(
         else None
     )
     all_hooks = [recorder, *([tracker] if tracker else []), *hooks]
-    result = engine.run(plan, run_id=run.id, hooks=all_hooks, regenerate=regenerate)
+    result = _run_until_done(engine, plan, run.id, all_hooks, regenerate)
     metrics = dict(tracker.metrics) if tracker else {}
     mlflow_run_id = tracker.parent_run_id if tracker else None
     workspace.runs.update(run.id, metrics=metrics, mlflow_run_id=mlflow_run_id)

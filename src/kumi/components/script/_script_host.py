@@ -9,7 +9,10 @@ imported here, so the script runs in a clean process. On failure the error file 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
+import time
 import traceback
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,21 @@ class ScriptProblemError(Exception):
         self.kind = kind
 
 
+def exit_with_parent(interval_s: float = 0.5) -> None:
+    """Stop this process when the step that started it is gone (killed on cancel or
+    timeout), so a user's script never outlives its step."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kumi-parent-watch", daemon=True).start()
+
+
 def main(request_file: str) -> int:
+    exit_with_parent()
     request = json.loads(Path(request_file).read_text(encoding="utf-8"))
     own_folder = str(Path(__file__).resolve().parent)
     sys.path[:] = [*request["sys_path"], *(p for p in sys.path if p != own_folder)]
