@@ -59,11 +59,16 @@ def run(
             finally:
                 if progress is not None:
                     progress.stop()
+            tracking_uri = ws.tracking_uri
     if as_json:
         print_json(summary.to_json())
         _print_step_errors(summary, err_console)
     else:
         _print_summary(summary)
+        console.print(
+            f"[dim]MLflow run {summary.mlflow_run_id}; browse with: "
+            f"mlflow ui --backend-store-uri {tracking_uri}[/]"
+        )
     if not summary.ok:
         raise typer.Exit(EXIT_FAILED)
 
