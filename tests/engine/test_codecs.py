@@ -20,7 +20,15 @@ from kumi.core import (
     PortType,
     Table,
 )
-from kumi.engine import LocalArtifactStore, load_output, load_value, publish, save_value
+from kumi.engine import (
+    LocalArtifactStore,
+    hash_files,
+    load_output,
+    load_value,
+    publish,
+    save_snapshot,
+    save_value,
+)
 
 
 def mixed_table() -> Table:
@@ -61,6 +69,20 @@ def test_content_hash_is_stable_and_follows_content_and_metadata(tmp_path: Path)
     relabelled = table.with_label("member")
     assert save_value(relabelled, "table", tmp_path / "d") != first
     assert len(first) == 64
+
+
+def test_the_hash_taken_while_writing_is_the_hash_of_the_written_files(tmp_path: Path):
+    for port_type, value in [
+        ("table", mixed_table()),
+        ("trained_model", MeanModel(1.0)),
+        ("file", FileArtifact("a.txt", b"x" * (5 << 20), "text/plain")),
+    ]:
+        folder = tmp_path / port_type
+        content_hash, snapshot = save_snapshot(value, port_type, folder)
+        names = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+        assert content_hash == hash_files(folder, names)
+        again = snapshot.value()
+        assert type(again) is type(value) and again is not value
 
 
 def test_frames_arrow_cannot_hold_fall_back_to_pickle(tmp_path: Path):

@@ -1,13 +1,22 @@
 """Running pipelines: planner, codecs, content-addressed cache, executors and hooks."""
 
 from kumi.engine.cache import CacheDecision, cache_key, canonical_params, decide
-from kumi.engine.codecs import hash_files, load_output, load_value, save_value
+from kumi.engine.codecs import (
+    Snapshot,
+    hash_files,
+    load_output,
+    load_snapshot,
+    load_value,
+    save_snapshot,
+    save_value,
+)
 from kumi.engine.engine import Engine, RunHandle
 from kumi.engine.executors import DEFAULT_PRELOAD, InlineExecutor, ProcessExecutor, StepExecutor
 from kumi.engine.hooks import RunHooks
 from kumi.engine.memory import LocalArtifactStore, MemoryCacheIndex
 from kumi.engine.plan import ExecutionPlan, PlannedStep, plan
 from kumi.engine.results import RunResult, RunStatus, StepResult, StepStatus
+from kumi.engine.valuecache import ValueCache
 from kumi.engine.worker import StepOutcome, StepTask, publish
 
 __all__ = [
@@ -24,18 +33,22 @@ __all__ = [
     "RunHooks",
     "RunResult",
     "RunStatus",
+    "Snapshot",
     "StepExecutor",
     "StepOutcome",
     "StepResult",
     "StepStatus",
     "StepTask",
+    "ValueCache",
     "cache_key",
     "canonical_params",
     "decide",
     "hash_files",
     "load_output",
+    "load_snapshot",
     "load_value",
     "plan",
     "publish",
+    "save_snapshot",
     "save_value",
 ]

@@ -9,7 +9,9 @@ One format per port type:
 - ``evaluation_report``: ``report.json`` (``EvaluationReport.to_dict``).
 - ``file``: the raw file under ``file/`` plus ``file.json`` (name and media type).
 
-The content hash is a blake2b digest over every written file's name and bytes.
+The content hash is a blake2b digest over every written file's name and bytes, computed
+from memory while the files are written. A :class:`Snapshot` keeps a saved or loaded value
+in memory so a later step can take it without reading the files again.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ import json
 import logging
 import mmap
 import pickle
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import cloudpickle
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from kumi.core.contracts import ArtifactStore, OutputRef
@@ -44,27 +50,35 @@ FILE_DIR = "file"
 _ROLES_KEY = b"kumi.roles"
 _CATEGORICAL_KEY = b"kumi.categorical"
 _PICKLED_PORTS = (PortType.UNTRAINED_MODEL, PortType.TRAINED_MODEL, PortType.TRANSFORMATION)
+_PARALLEL_WRITE_BYTES = 4 << 20
+_OBJECT_BYTES = 64
 
 
-class _HashingWriter:
-    """Writes files into one directory, then hashes them in name order."""
+@dataclass(frozen=True)
+class Snapshot:
+    """A port value kept in memory after it was saved or loaded: the table itself, or the
+    encoded files of any other value. :meth:`value` gives each caller its own copy, equal
+    to what loading the stored files would give."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.names: list[str] = []
+    port_type: PortType
+    nbytes: int
+    table: Table | None = None
+    files: Mapping[str, bytes] = field(default_factory=dict)
 
-    def path(self, name: str) -> Path:
-        """A path to write file ``name`` to directly (it becomes part of the hash)."""
-        path = self.directory / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.names.append(name)
-        return path
+    def value(self) -> Any:
+        """A copy of the value of its own."""
+        if self.table is not None:
+            frame = self.table.frame.copy(deep=True)
+            return replace(self.table, frame=frame, roles=dict(self.table.roles))
+        return _decode(self.port_type, self.files.__getitem__)
 
-    def write(self, name: str, data: bytes) -> None:
-        self.path(name).write_bytes(data)
+    def release(self) -> Any:
+        """The value itself, without a copy: only for a snapshot no one else will read."""
+        return self.table if self.table is not None else self.value()
 
-    def digest(self) -> str:
-        return hash_files(self.directory, self.names)
+    @classmethod
+    def of_table(cls, table: Table) -> Snapshot:
+        return cls(PortType.TABLE, _table_nbytes(table.frame), table=table)
 
 
 def hash_files(directory: Path, names: list[str]) -> str:
@@ -85,19 +99,21 @@ def hash_files(directory: Path, names: list[str]) -> str:
 
 def save_value(value: Any, port_type: PortType | str, directory: Path) -> str:
     """Write ``value`` into ``directory`` (created if needed); return its content hash."""
+    return save_snapshot(value, port_type, directory)[0]
+
+
+def save_snapshot(value: Any, port_type: PortType | str, directory: Path) -> tuple[str, Snapshot]:
+    """Write ``value`` into ``directory``; return its content hash (the same as
+    :func:`hash_files` over the written files) and an in-memory snapshot of it.
+    Files are hashed from memory while they are written: nothing is read back."""
     kind = PortType(port_type)
-    directory.mkdir(parents=True, exist_ok=True)
-    writer = _HashingWriter(directory)
     if kind == PortType.TABLE:
-        _save_table(value, writer)
-    elif kind in _PICKLED_PORTS:
-        writer.write(PICKLE_FILE, cloudpickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    elif kind == PortType.EVALUATION_REPORT:
-        text = json.dumps(value.to_dict(), sort_keys=True, default=_json_default)
-        writer.write(REPORT_FILE, text.encode("utf-8"))
+        files: dict[str, Any] = _encode_table(value)
+        snapshot = Snapshot.of_table(value)
     else:
-        _save_file(value, writer)
-    return writer.digest()
+        files = _encode(value, kind)
+        snapshot = Snapshot(kind, sum(len(b) for b in files.values()), files=files)
+    return _write_and_hash(files, directory), snapshot
 
 
 def load_value(directory: Path, port_type: PortType | str) -> Any:
@@ -105,13 +121,17 @@ def load_value(directory: Path, port_type: PortType | str) -> Any:
     kind = PortType(port_type)
     if kind == PortType.TABLE:
         return _load_table(directory)
-    if kind in _PICKLED_PORTS:
-        return pickle.loads((directory / PICKLE_FILE).read_bytes())
-    if kind == PortType.EVALUATION_REPORT:
-        return EvaluationReport.from_dict(json.loads((directory / REPORT_FILE).read_text("utf-8")))
-    meta = json.loads((directory / FILE_META).read_text("utf-8"))
-    content = (directory / FILE_DIR / meta["stored_as"]).read_bytes()
-    return FileArtifact(meta["filename"], content, meta["media_type"])
+    return _decode(kind, lambda name: (directory / name).read_bytes())
+
+
+def load_snapshot(directory: Path, port_type: PortType | str) -> Snapshot:
+    """Read a stored value into a snapshot (tables are decoded, other values kept encoded)."""
+    kind = PortType(port_type)
+    if kind == PortType.TABLE:
+        return Snapshot.of_table(_load_table(directory))
+    names = [p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()]
+    files = {name: (directory / name).read_bytes() for name in names}
+    return Snapshot(kind, sum(len(b) for b in files.values()), files=files)
 
 
 def load_output(store: ArtifactStore, ref: OutputRef) -> Any:
@@ -119,24 +139,74 @@ def load_output(store: ArtifactStore, ref: OutputRef) -> Any:
     return load_value(store.get_dir(ref.key), ref.port_type)
 
 
+def _write_and_hash(files: Mapping[str, Any], directory: Path) -> str:
+    """Write each buffer to its file while hashing it (the hash of :func:`hash_files`)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    h = hashlib.blake2b(digest_size=32)
+    for name in sorted(files):
+        view = memoryview(files[name])
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        h.update(name.encode("utf-8") + b"\0" + view.nbytes.to_bytes(8, "little"))
+        if view.nbytes < _PARALLEL_WRITE_BYTES:
+            path.write_bytes(view)
+            h.update(view)
+            continue
+        # both release the GIL: write on a thread while hashing here
+        writer = threading.Thread(target=path.write_bytes, args=(view,))
+        writer.start()
+        h.update(view)
+        writer.join()
+        if path.stat().st_size != view.nbytes:
+            raise DataFormatError(
+                f"Could not write '{path}' completely; check free disk space and retry.",
+                details={"path": str(path)},
+            )
+    return h.hexdigest()
+
+
+def _encode(value: Any, kind: PortType) -> dict[str, bytes]:
+    if kind in _PICKLED_PORTS:
+        return {PICKLE_FILE: cloudpickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)}
+    if kind == PortType.EVALUATION_REPORT:
+        text = json.dumps(value.to_dict(), sort_keys=True, default=_json_default)
+        return {REPORT_FILE: text.encode("utf-8")}
+    return _encode_file(value)
+
+
+def _decode(kind: PortType, read: Callable[[str], bytes]) -> Any:
+    if kind in _PICKLED_PORTS:
+        return pickle.loads(read(PICKLE_FILE))
+    if kind == PortType.EVALUATION_REPORT:
+        return EvaluationReport.from_dict(json.loads(read(REPORT_FILE).decode("utf-8")))
+    meta = json.loads(read(FILE_META).decode("utf-8"))
+    content = read(f"{FILE_DIR}/{meta['stored_as']}")
+    return FileArtifact(meta["filename"], content, meta["media_type"])
+
+
 # -- tables -----------------------------------------------------------------------------
-def _save_table(table: Table, writer: _HashingWriter) -> None:
+def _encode_table(table: Table) -> dict[str, Any]:
     try:
         arrow = pa.Table.from_pandas(table.frame, preserve_index=None)
     except (pa.ArrowException, ValueError, TypeError) as exc:
         logger.warning("Table is not Arrow-compatible (%s); storing it pickled instead.", exc)
-        writer.write(TABLE_PICKLE, cloudpickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-        return
+        return {TABLE_PICKLE: cloudpickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)}
     roles = {name: role.value for name, role in sorted(table.roles.items())}
     metadata = dict(arrow.schema.metadata or {})
     metadata[_ROLES_KEY] = json.dumps(roles).encode("utf-8")
     metadata[_CATEGORICAL_KEY] = json.dumps(sorted(table.categorical)).encode("utf-8")
     arrow = arrow.replace_schema_metadata(metadata)
-    with (
-        pa.OSFile(str(writer.path(TABLE_FILE)), "wb") as sink,
-        pa.ipc.new_file(sink, arrow.schema) as stream,
-    ):
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, arrow.schema) as stream:
         stream.write_table(arrow)
+    return {TABLE_FILE: sink.getvalue()}
+
+
+def _table_nbytes(frame: pd.DataFrame) -> int:
+    """Roughly the memory ``frame`` holds (Python objects counted at a typical size)."""
+    shallow = int(frame.memory_usage(index=True, deep=False).sum())
+    objects = sum(len(frame) for dtype in frame.dtypes if dtype.kind == "O")
+    return shallow + objects * _OBJECT_BYTES
 
 
 def _load_table(directory: Path) -> Table:
@@ -162,11 +232,13 @@ def _load_table(directory: Path) -> Table:
 
 
 # -- files and reports ------------------------------------------------------------------
-def _save_file(value: FileArtifact, writer: _HashingWriter) -> None:
+def _encode_file(value: FileArtifact) -> dict[str, bytes]:
     stored_as = Path(value.filename).name or "file"
     meta = {"filename": value.filename, "media_type": value.media_type, "stored_as": stored_as}
-    writer.write(f"{FILE_DIR}/{stored_as}", value.content)
-    writer.write(FILE_META, json.dumps(meta, sort_keys=True).encode("utf-8"))
+    return {
+        f"{FILE_DIR}/{stored_as}": value.content,
+        FILE_META: json.dumps(meta, sort_keys=True).encode("utf-8"),
+    }
 
 
 def _json_default(value: Any) -> Any:

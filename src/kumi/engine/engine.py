@@ -8,6 +8,7 @@ import threading
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import Any, Literal
 
 from kumi.core.contracts import ArtifactStore, CacheIndex, DatasetResolver
@@ -45,7 +46,8 @@ class RunHandle:
         return self._run.snapshot()
 
     def cancel(self) -> None:
-        """Stop running steps (their processes are killed) and cancel queued ones."""
+        """Stop running steps (their worker processes are killed and replaced) and cancel
+        queued ones."""
         self._run.cancel()
 
     def status(self) -> RunResult:
@@ -54,12 +56,16 @@ class RunHandle:
 
 
 class Engine:
-    """Runs pipelines step by step, each step in its own process by default.
+    """Runs pipelines step by step, in isolated worker processes by default.
 
-    ``executor`` is ``"process"`` (each step in its own process), ``"inline"`` (in this
-    process, for debugging) or a StepExecutor instance. ``log_dir`` receives
+    ``executor`` is ``"process"`` (``max_workers`` persistent worker processes, started
+    in the background right away; each step runs in one of them, a crashed, timed-out or
+    canceled step's worker is replaced), ``"inline"`` (in this process, for debugging) or
+    a StepExecutor instance (which the caller closes). ``log_dir`` receives
     ``<run_id>/<node_id>.log`` per executed step (default: a new temporary folder);
-    ``scratch_dir`` holds steps' temporary work folders.
+    ``scratch_dir`` holds steps' temporary work folders. :meth:`close` (or ``with``)
+    stops the workers; they are also stopped when the engine is garbage-collected or the
+    interpreter exits.
     """
 
     def __init__(
@@ -80,13 +86,28 @@ class Engine:
         self.store = store
         self.cache = cache
         self.datasets = datasets
-        self.executor = _make_executor(executor, preload)
         # inline steps share the process's stdout and stderr: one at a time
-        inline = isinstance(self.executor, InlineExecutor)
+        inline = executor == "inline" or isinstance(executor, InlineExecutor)
         self.max_workers = 1 if inline else max(1, max_workers or 1)
+        self.executor = _make_executor(executor, preload, self.max_workers)
+        self._owns_executor = isinstance(executor, str)
         self.step_timeout_s = step_timeout_s
         self.log_dir = Path(log_dir) if log_dir else Path(tempfile.mkdtemp(prefix="kumi-logs-"))
         self.scratch_dir = Path(scratch_dir or Path(tempfile.gettempdir()) / "kumi-steps")
+
+    def close(self) -> None:
+        """Stop the engine's worker processes (steps still running fail)."""
+        close = getattr(self.executor, "close", None)
+        if self._owns_executor and close is not None:
+            close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     def plan(
         self, doc: PipelineDocument, *, parameter_values: Mapping[str, Any] | None = None
@@ -146,11 +167,13 @@ class Engine:
         )
 
 
-def _make_executor(kind: str | StepExecutor, preload: Sequence[str]) -> StepExecutor:
+def _make_executor(
+    kind: str | StepExecutor, preload: Sequence[str], max_workers: int
+) -> StepExecutor:
     if not isinstance(kind, str):
         return kind
     if kind == "process":
-        return ProcessExecutor(preload=preload)
+        return ProcessExecutor(preload=preload, max_workers=max_workers)
     if kind == "inline":
         return InlineExecutor()
     raise InvalidInputError(

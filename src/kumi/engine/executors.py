@@ -1,30 +1,32 @@
-"""Executors run one step: each in its own child process (isolated: a crash, a hang or
-``os._exit`` fails that step only), or inline in the engine's process for debugging."""
+"""Executors run one step: in a pool of persistent worker processes (isolated: a crash, a
+hang or ``os._exit`` fails that step only and its worker is replaced), or inline in the
+engine's process for debugging."""
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
-import types
-from collections.abc import Iterator, Sequence
-from multiprocessing.connection import Connection, wait
+import weakref
+from collections.abc import Sequence
+from multiprocessing.connection import wait
 from multiprocessing.context import ForkServerContext, SpawnContext
-from multiprocessing.process import BaseProcess
+from types import TracebackType
 from typing import Protocol
 
 from kumi.core.component import ProgressCallback
 from kumi.core.errors import ConfigurationError
-from kumi.engine.worker import StepOutcome, StepTask, child_main, error_dict, execute_step
+from kumi.engine.pool import PooledWorker, WorkerPool
+from kumi.engine.valuecache import ValueCache, default_budget
+from kumi.engine.worker import StepOutcome, StepTask, error_dict, execute_step
 
 DEFAULT_PRELOAD = ("kumi.engine.worker", "kumi.registry", "pandas", "pyarrow", "sklearn.base")
-"""Modules the step process server imports once, so each step starts in tens of ms."""
+"""Modules the worker process server imports once, so each worker starts in tens of ms."""
 
 _POLL_S = 0.1
+_SEND_ATTEMPTS = 3
 
 
 class StepExecutor(Protocol):
@@ -38,109 +40,154 @@ class StepExecutor(Protocol):
 class InlineExecutor:
     """Runs steps in the engine's own process (no isolation, no time limit)."""
 
+    def __init__(self, *, memory_budget_bytes: int | None = None) -> None:
+        self.cache = ValueCache(memory_budget_bytes or default_budget(1) // 2)
+
     def execute(
         self, task: StepTask, *, cancel: threading.Event, on_progress: ProgressCallback
     ) -> StepOutcome:
-        return execute_step(task, on_progress=on_progress)
+        return execute_step(task, on_progress=on_progress, cache=self.cache)
+
+    def close(self) -> None:
+        """Drop the values kept in memory."""
+        self.cache = ValueCache(self.cache.budget_bytes)
 
 
 class ProcessExecutor:
-    """Runs each step in a fresh child process: started by a forkserver that has
-    ``preload`` imported where available (or ``start_method="spawn"``), else spawned."""
+    """Runs steps in ``max_workers`` persistent worker processes (default: one per CPU),
+    started at once in the background by a forkserver that has ``preload`` imported where
+    available (or ``start_method="spawn"``), else spawned. Each worker keeps up to
+    ``memory_budget_bytes`` of recent port values in memory (default: a quarter of RAM
+    shared among the workers). :meth:`close` stops the workers; so does garbage
+    collection or the end of the interpreter."""
 
     def __init__(
-        self, *, preload: Sequence[str] = DEFAULT_PRELOAD, start_method: str | None = None
+        self,
+        *,
+        preload: Sequence[str] = DEFAULT_PRELOAD,
+        start_method: str | None = None,
+        max_workers: int | None = None,
+        memory_budget_bytes: int | None = None,
     ) -> None:
-        self._ctx: ForkServerContext | SpawnContext
-        available = multiprocessing.get_all_start_methods()
-        if start_method not in (None, "forkserver", "spawn") or (
-            start_method is not None and start_method not in available
-        ):
-            raise ConfigurationError(
-                f"Start method '{start_method}' is not usable here; use one of "
-                f"{', '.join(m for m in ('forkserver', 'spawn') if m in available)}.",
-                details={"start_method": start_method, "available": available},
-            )
-        if start_method in (None, "forkserver") and "forkserver" in available:
-            server = multiprocessing.get_context("forkserver")
-            server.set_forkserver_preload(list(preload))
-            self._ctx = server
-        else:
-            self._ctx = multiprocessing.get_context("spawn")
+        ctx = _context(start_method, preload)
+        size = max(1, max_workers or os.cpu_count() or 1)
+        self._pool = WorkerPool(ctx, size, memory_budget_bytes or default_budget(size))
+        self._close = weakref.finalize(self, self._pool.close)
 
     @property
     def start_method(self) -> str:
-        return self._ctx.get_start_method()
+        return self._pool.ctx.get_start_method()
+
+    @property
+    def max_workers(self) -> int:
+        return self._pool.size
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the live workers."""
+        return self._pool.pids()
+
+    def close(self) -> None:
+        """Stop the workers; steps still running fail."""
+        self._close()
+
+    def __enter__(self) -> ProcessExecutor:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     def execute(
         self, task: StepTask, *, cancel: threading.Event, on_progress: ProgressCallback
     ) -> StepOutcome:
-        reader, writer = self._ctx.Pipe(duplex=False)
-        process = self._ctx.Process(
-            target=child_main, args=(task, writer), name=f"kumi-step-{task.node_id}"
+        worker = self._dispatch(task, cancel)
+        if worker is None:
+            _note(task, "Step canceled: the run was canceled before it started.")
+            return StepOutcome(canceled=True)
+        held = None
+        try:
+            outcome, held = _supervise(task, worker, cancel, on_progress, self._pool)
+            return outcome
+        finally:
+            if held is not None:
+                self._pool.release(worker, held)
+            else:
+                self._pool.discard(worker)
+
+    def _dispatch(self, task: StepTask, cancel: threading.Event) -> PooledWorker | None:
+        """Hand ``task`` to an idle worker (another one if that one died while idle)."""
+        hashes = {ref.content_hash for ref in task.inputs.values()}
+        for attempt in range(_SEND_ATTEMPTS):
+            worker = self._pool.acquire(hashes, cancel)
+            if worker is None:
+                return None
+            try:
+                worker.conn.send(task)
+                return worker
+            except OSError:
+                self._pool.discard(worker)
+                if attempt == _SEND_ATTEMPTS - 1:
+                    raise
+        return None
+
+
+def _context(start_method: str | None, preload: Sequence[str]) -> ForkServerContext | SpawnContext:
+    available = multiprocessing.get_all_start_methods()
+    if start_method not in (None, "forkserver", "spawn") or (
+        start_method is not None and start_method not in available
+    ):
+        raise ConfigurationError(
+            f"Start method '{start_method}' is not usable here; use one of "
+            f"{', '.join(m for m in ('forkserver', 'spawn') if m in available)}.",
+            details={"start_method": start_method, "available": available},
         )
-        with _main_module_hidden():
-            process.start()
-        writer.close()
-        try:
-            return _supervise(task, process, reader, cancel, on_progress)
-        finally:
-            reader.close()
-            _reap(process)
-
-
-_MAIN_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _main_module_hidden() -> Iterator[None]:
-    """Start children without re-running the parent's ``__main__`` in each of them
-    (multiprocessing would import the parent's script, e.g. the whole CLI, per step).
-    Steps never need it: their payload is cloudpickled, by value for ``__main__`` code."""
-    with _MAIN_LOCK:
-        real = sys.modules["__main__"]
-        sys.modules["__main__"] = types.ModuleType("__main__")
-        try:
-            yield
-        finally:
-            sys.modules["__main__"] = real
+    if start_method in (None, "forkserver") and "forkserver" in available:
+        server = multiprocessing.get_context("forkserver")
+        server.set_forkserver_preload(list(preload))
+        return server
+    return multiprocessing.get_context("spawn")
 
 
 def _supervise(
     task: StepTask,
-    process: BaseProcess,
-    reader: Connection,
+    worker: PooledWorker,
     cancel: threading.Event,
     on_progress: ProgressCallback,
-) -> StepOutcome:
+    pool: WorkerPool,
+) -> tuple[StepOutcome, dict[str, int] | None]:
+    """Wait for the step's outcome; the values its worker holds, or None when the worker
+    must be stopped (it died, ran too long or the run was canceled)."""
     deadline = time.monotonic() + task.timeout_s if task.timeout_s else None
+    reader, sentinel = worker.conn, worker.process.sentinel
     while True:
         remaining = deadline - time.monotonic() if deadline else _POLL_S
-        ready = wait([reader, process.sentinel], timeout=max(0.0, min(_POLL_S, remaining)))
+        ready = wait([reader, sentinel], timeout=max(0.0, min(_POLL_S, remaining)))
         if reader in ready or (ready and reader.poll()):
             try:
                 message = reader.recv()
-            except EOFError:
-                return _crashed(task, process)
+            except (EOFError, OSError):
+                return _crashed(task, worker, pool), None
             if message[0] == "progress":
                 on_progress(message[1], message[2])
                 continue
-            outcome: StepOutcome = message[1]
-            return outcome
+            return message[1], message[2]
         if ready:
-            return _crashed(task, process)
+            return _crashed(task, worker, pool), None
         if cancel.is_set():
-            _kill(process)
             _note(task, "Step canceled: the run was canceled while it ran.")
-            return StepOutcome(canceled=True)
+            return StepOutcome(canceled=True), None
         if deadline is not None and time.monotonic() >= deadline:
-            _kill(process)
-            return _timed_out(task)
+            return _timed_out(task), None
 
 
-def _crashed(task: StepTask, process: BaseProcess) -> StepOutcome:
-    process.join(5)
-    code = process.exitcode
+def _crashed(task: StepTask, worker: PooledWorker, pool: WorkerPool) -> StepOutcome:
+    if pool.closed:
+        message = f"Step '{task.node_id}' was stopped: the engine was closed while it ran."
+        _note(task, message)
+        return StepOutcome(error=error_dict("step_failed", message))
+    worker.process.join(5)
+    code = worker.process.exitcode
     if code is not None and code < 0:
         how = f"killed by signal {signal.Signals(-code).name}"
     else:
@@ -169,20 +216,3 @@ def _note(task: StepTask, message: str) -> None:
     task.log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(task.log_path, "a", encoding="utf-8") as log:
         log.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} ERROR kumi.engine: {message}\n")
-
-
-def _kill(process: BaseProcess) -> None:
-    """Stop the step and anything it started (its process group)."""
-    if process.pid is None:
-        return
-    # the group may not be set up yet or be gone already; the process is killed anyway
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.kill()
-
-
-def _reap(process: BaseProcess) -> None:
-    process.join(2)
-    if process.is_alive():
-        _kill(process)
-        process.join()

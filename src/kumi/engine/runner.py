@@ -216,6 +216,16 @@ class PipelineRun:
             log_path=self.settings.log_dir / self.run_id / f"{node}.log",
             scratch_dir=self.settings.scratch_dir,
             timeout_s=self.settings.step_timeout_s,
+            last_use=self._last_uses(node),
+        )
+
+    def _last_uses(self, node: str) -> frozenset[str]:
+        """Input ports of ``node`` whose upstream output no other queued step reads."""
+        with self._lock:
+            queued = [n for n in self.plan.order if self._steps[n].status == StepStatus.QUEUED]
+        wanted = {ref for n in queued if n != node for ref in self.plan.steps[n].inputs.values()}
+        return frozenset(
+            port for port, ref in self.plan.steps[node].inputs.items() if ref not in wanted
         )
 
     def _run_task(self, node: str, task: StepTask) -> StepOutcome:

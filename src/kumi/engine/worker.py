@@ -1,18 +1,20 @@
 """Running one step: load its inputs, run the component, store its outputs.
 
-:func:`execute_step` does the work wherever it is called (a child process or, for
-debugging, the engine's own process); :func:`child_main` is the entry point of a step's
-child process.
+:func:`execute_step` does the work wherever it is called (a worker process or, for
+debugging, the engine's own process); :func:`serve` is the entry point of a worker
+process, which runs steps one at a time and keeps recent port values in memory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import json
 import logging
 import os
 import pickle
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Mapping
@@ -36,8 +38,9 @@ from kumi.core.models import (
 from kumi.core.params import Params
 from kumi.core.table import Table
 from kumi.core.types import PortType
-from kumi.engine.codecs import load_output, save_value
+from kumi.engine.codecs import load_snapshot, load_value, save_snapshot
 from kumi.engine.logcapture import capture_output
+from kumi.engine.valuecache import ValueCache
 
 ARTIFACT_PREFIX = "artifacts"
 
@@ -79,6 +82,8 @@ class StepTask:
     log_path: Path
     scratch_dir: Path
     timeout_s: float | None = None
+    last_use: frozenset[str] = frozenset()
+    """Input ports no later step of the run reads: their values need not stay in memory."""
 
     @classmethod
     def build(cls, payload: StepPayload, **fields: Any) -> StepTask:
@@ -87,11 +92,13 @@ class StepTask:
 
 @dataclass(frozen=True)
 class StepOutcome:
-    """A worker's answer: stored outputs, or an error ``{"code", "message", "details"}``."""
+    """A worker's answer: stored outputs, or an error ``{"code", "message", "details"}``.
+    ``memory_inputs`` names the input ports taken from memory rather than the store."""
 
     outputs: dict[str, OutputRef] = field(default_factory=dict)
     error: dict[str, Any] | None = None
     canceled: bool = False
+    memory_inputs: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -99,16 +106,21 @@ class StepOutcome:
 
 
 def execute_step(
-    task: StepTask, *, on_progress: ProgressCallback, own_process: bool = False
+    task: StepTask,
+    *,
+    on_progress: ProgressCallback,
+    own_process: bool = False,
+    cache: ValueCache | None = None,
 ) -> StepOutcome:
     """Run the step with its output captured in ``task.log_path``. ``own_process``:
-    the caller is a process of its own (its logging may be changed freely)."""
+    the caller is a process of its own (its logging may be changed freely); ``cache``:
+    where inputs are looked up first and outputs kept."""
     task.scratch_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"{task.node_id}-", dir=task.scratch_dir))
     try:
         with capture_output(task.log_path, f"kumi.step.{task.node_id}") as logger:
             try:
-                return _run_and_store(task, work, logger, on_progress, own_process)
+                return _run_and_store(task, work, logger, on_progress, own_process, cache=cache)
             except KumiError as exc:
                 logger.error("Step failed [%s]: %s", exc.code, exc.message)
                 return StepOutcome(error=error_dict(exc.code, exc.message, exc.details))
@@ -129,13 +141,15 @@ def _run_and_store(
     logger: logging.Logger,
     on_progress: ProgressCallback,
     own_process: bool,
+    *,
+    cache: ValueCache | None,
 ) -> StepOutcome:
     payload: StepPayload = pickle.loads(task.payload)
     if own_process:  # keep libraries' INFO records (after imports, which are noisy)
         logging.getLogger().setLevel(logging.INFO)
     component = payload.component
     logger.info("Step '%s': component %s version %s", task.node_id, component.id, component.version)
-    values = {port: load_output(payload.store, ref) for port, ref in task.inputs.items()}
+    values, in_memory = _load_inputs(task, payload.store, cache, logger)
     ctx = RunContext(
         node_id=task.node_id,
         work_dir=_mkdir(work / "work"),
@@ -145,13 +159,49 @@ def _run_and_store(
         on_progress=on_progress,
     )
     produced = component().run(payload.params, Inputs(values), ctx)
-    outputs = _store_outputs(component, produced, payload.store, work / "out", task.node_id)
+    outputs = _store_outputs(
+        component, produced, payload.store, work / "out", task.node_id, cache=cache
+    )
     logger.info("Step '%s' finished; outputs: %s", task.node_id, ", ".join(outputs) or "(none)")
-    return StepOutcome(outputs=outputs)
+    return StepOutcome(outputs=outputs, memory_inputs=in_memory)
+
+
+def _load_inputs(
+    task: StepTask, store: ArtifactStore, cache: ValueCache | None, logger: logging.Logger
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Each input's value: from ``cache`` when held there (a copy, or the value itself
+    for its last reader), else read from the store."""
+    values: dict[str, Any] = {}
+    in_memory = []
+    for port, ref in task.inputs.items():
+        last = port in task.last_use
+        snapshot = None
+        if cache is not None:
+            snapshot = cache.take(ref.content_hash) if last else cache.get(ref.content_hash)
+        if snapshot is not None:
+            in_memory.append(port)
+            values[port] = snapshot.release() if last else snapshot.value()
+            logger.info("Input '%s': taken from memory (%s)", port, ref.content_hash[:12])
+            continue
+        directory = store.get_dir(ref.key)
+        if cache is None or last:
+            values[port] = load_value(directory, ref.port_type)
+        else:
+            snapshot = load_snapshot(directory, ref.port_type)
+            cache.put(ref.content_hash, snapshot)
+            values[port] = snapshot.value()
+        logger.info("Input '%s': read from the store (%s)", port, ref.key)
+    return values, tuple(in_memory)
 
 
 def _store_outputs(
-    component: type[Component], produced: Any, store: ArtifactStore, out_dir: Path, node_id: str
+    component: type[Component],
+    produced: Any,
+    store: ArtifactStore,
+    out_dir: Path,
+    node_id: str,
+    *,
+    cache: ValueCache | None,
 ) -> dict[str, OutputRef]:
     if not isinstance(produced, Mapping):
         raise ComponentContractError(
@@ -170,13 +220,22 @@ def _store_outputs(
                 f"'{port.name}', which must be a {expected.__name__}.",
                 details={"node": node_id, "port": port.name, "expected": expected.__name__},
             )
-        refs[port.name] = publish(value, port.type, store, out_dir / port.name)
+        refs[port.name] = publish(value, port.type, store, out_dir / port.name, cache=cache)
     return refs
 
 
-def publish(value: Any, port_type: PortType, store: ArtifactStore, local_dir: Path) -> OutputRef:
-    """Save ``value`` and put it in the store under its content address."""
-    content_hash = save_value(value, port_type, local_dir)
+def publish(
+    value: Any,
+    port_type: PortType,
+    store: ArtifactStore,
+    local_dir: Path,
+    *,
+    cache: ValueCache | None = None,
+) -> OutputRef:
+    """Save ``value`` and put it in the store under its content address (and in ``cache``)."""
+    content_hash, snapshot = save_snapshot(value, port_type, local_dir)
+    if cache is not None:
+        cache.put(content_hash, snapshot)
     key = f"{ARTIFACT_PREFIX}/{content_hash[:2]}/{content_hash}"
     if store.exists(key):
         shutil.rmtree(local_dir, ignore_errors=True)
@@ -196,18 +255,43 @@ def _mkdir(path: Path) -> Path:
     return path
 
 
-def child_main(task: StepTask, conn: Connection) -> None:
-    """Entry point of a step's own process: run, send the outcome, exit at once."""
-    os.setpgid(0, 0)  # a group of its own, so stopping the step also stops its children
+def serve(conn: Connection, alive: Connection, budget_bytes: int) -> None:
+    """Entry point of a worker process: run the tasks received on ``conn`` one at a time
+    (answering ``("done", outcome, held)``) until ``None`` or the end of ``conn``. The
+    worker leads a process group of its own, so stopping it also stops what its steps
+    started; it stops itself (and that group) when the engine's end of ``alive`` closes."""
+    os.setpgid(0, 0)
+    threading.Thread(target=_exit_with_engine, args=(alive,), daemon=True).start()
+    faulthandler.enable(file=2)  # fd 2 is the running step's log
+    cache = ValueCache(budget_bytes)
+    home = os.getcwd()
     lock = threading.Lock()
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            task: StepTask | None = conn.recv()
+        except EOFError:
+            break
+        if task is None:
+            break
+        running = threading.Event()
+        running.set()
 
-    def progress(fraction: float, message: str) -> None:
+        def progress(fraction: float, message: str, running: threading.Event = running) -> None:
+            with lock:
+                if running.is_set():  # not after the step ended (a thread it left behind)
+                    conn.send(("progress", fraction, message))
+
+        outcome = execute_step(task, on_progress=progress, own_process=True, cache=cache)
+        with contextlib.suppress(OSError):
+            os.chdir(home)  # a step that changed folder must not move the next one
         with lock:
-            conn.send(("progress", fraction, message))
-
-    faulthandler.enable(file=2)  # fd 2 is the step's log while it runs
-    outcome = execute_step(task, on_progress=progress, own_process=True)
-    with lock:
-        conn.send(("done", outcome))
-    conn.close()
+            running.clear()
+            conn.send(("done", outcome, cache.held()))
     os._exit(0)
+
+
+def _exit_with_engine(alive: Connection) -> None:
+    with contextlib.suppress(EOFError, OSError):
+        alive.recv()  # the engine never sends: this returns once its end is closed
+    os.killpg(0, signal.SIGKILL)

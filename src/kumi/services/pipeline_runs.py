@@ -119,7 +119,35 @@ def run_pipeline(
 
     Raises PipelineValidationError (nothing recorded) when the document cannot run.
     """
+    owned = engine is None
     engine = engine or workspace_engine(workspace)
+    try:
+        return _run_recorded(
+            workspace,
+            engine,
+            document,
+            parameter_values=parameter_values,
+            experiment=experiment,
+            regenerate=regenerate,
+            hooks=hooks,
+            track=track,
+        )
+    finally:
+        if owned:
+            engine.close()
+
+
+def _run_recorded(
+    workspace: Workspace,
+    engine: Engine,
+    document: PipelineDocument,
+    *,
+    parameter_values: Mapping[str, Any] | None,
+    experiment: str | None,
+    regenerate: bool | set[str],
+    hooks: Sequence[RunHooks],
+    track: bool,
+) -> RunSummary:
     values = merge_parameters(document, parameter_values)
     plan = engine.plan(document, parameter_values=values)
     experiment_name = experiment or document.name

@@ -4,6 +4,8 @@ programmatic Alembic upgrades, and a portable upsert."""
 from __future__ import annotations
 
 import functools
+import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -56,7 +58,7 @@ def _sqlite_engine(url: URL) -> sa.Engine:
         cursor.execute("PRAGMA busy_timeout = 30000")
         cursor.execute("PRAGMA foreign_keys = ON")
         if url.database and url.database != ":memory:":
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
@@ -66,6 +68,20 @@ def _sqlite_engine(url: URL) -> sa.Engine:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
+
+
+def _switch_to_wal(cursor: Any, attempts: int = 100) -> None:
+    """Turn on WAL journaling. Switching needs a moment alone with the file and SQLite
+    answers "database is locked" at once, without its busy wait, while another process is
+    setting up the same new file: retry for up to ~10 s."""
+    for attempt in range(attempts):
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
 
 
 def session_factory(engine: sa.Engine) -> sessionmaker[Session]:
