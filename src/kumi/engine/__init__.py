@@ -1,5 +1,6 @@
 """Running pipelines: planner, codecs, content-addressed cache, executors and hooks."""
 
+from kumi.engine.background_hooks import BackgroundHooks
 from kumi.engine.cache import CacheDecision, cache_key, canonical_params, decide
 from kumi.engine.codecs import (
     Snapshot,
@@ -21,6 +22,7 @@ from kumi.engine.worker import StepOutcome, StepTask, publish
 
 __all__ = [
     "DEFAULT_PRELOAD",
+    "BackgroundHooks",
     "CacheDecision",
     "Engine",
     "ExecutionPlan",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kumi.core import InvalidParameterError
-from kumi.engine import Engine, ExecutionPlan, RunHooks, RunResult
+from kumi.engine import BackgroundHooks, Engine, ExecutionPlan, RunHooks, RunResult
 from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.services.run_recorder import RunRecorder
@@ -169,7 +169,7 @@ def _run_recorded(
         if track
         else None
     )
-    all_hooks = [recorder, *([tracker] if tracker else []), *hooks]
+    all_hooks = [recorder, *([BackgroundHooks(tracker)] if tracker else []), *hooks]
     result = _run_until_done(engine, plan, run.id, all_hooks, regenerate)
     metrics = dict(tracker.metrics) if tracker else {}
     mlflow_run_id = tracker.parent_run_id if tracker else None

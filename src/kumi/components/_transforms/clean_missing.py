@@ -59,13 +59,15 @@ class CleanMissingTransformation(ColumnTransformation):
             self.fill_values_[column] = self._fill_value(table.frame[column], column)
 
     def _apply(self, table: Table, columns: list[str]) -> Table:
-        frame = table.frame.copy()
-        missing = {c: frame[c].isna() for c in columns}
+        frame = table.frame.copy(deep=False)  # columns are replaced, never changed in place
+        needs_masks = self.indicator or self.mode == "remove_entire_row"
+        missing = {c: frame[c].isna() for c in columns} if needs_masks else {}
         if self.mode == "remove_entire_column":
             frame = frame.drop(columns=[c for c in self.removed_columns_ if c in columns])
         elif self.mode == "remove_entire_row":
             keep = ~pd.DataFrame(missing).any(axis=1) if columns else None
-            frame = frame[keep] if keep is not None else frame
+            if keep is not None and not keep.all():
+                frame = frame[keep]
         else:
             for column in columns:
                 frame[column] = _filled(frame[column], self.fill_values_[column])
@@ -73,7 +75,9 @@ class CleanMissingTransformation(ColumnTransformation):
             for column in (c for c in columns if c not in self.optional_columns_):
                 indicator = missing[column].astype("int64")
                 frame[f"{column}{INDICATOR_SUFFIX}"] = indicator.loc[frame.index]
-        return table.derive(frame.reset_index(drop=True))
+        if len(frame) != len(table.frame):
+            frame = frame.reset_index(drop=True)
+        return table.derive(frame)
 
     def _fill_value(self, series: pd.Series, column: str) -> Any:
         present = series.dropna()
