@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 import typer
 
@@ -11,6 +11,13 @@ from kumi.cli.output import console, print_json, print_rows, reporting_errors
 from kumi.core import InvalidInputError
 
 app = typer.Typer(help="Register and inspect datasets.", no_args_is_help=True)
+
+
+class _Roles(TypedDict):
+    label: str | None
+    categorical: list[str]
+    ignore: list[str]
+
 
 Columns = Annotated[list[str] | None, typer.Option(help="Column name (repeatable).")]
 
@@ -35,29 +42,22 @@ def add(
     as_json: JsonOption = False,
 ) -> None:
     """Register a new dataset version from a file, URL or SQL query."""
+    roles: _Roles = {"label": label, "categorical": categorical or [], "ignore": ignore or []}
     with reporting_errors(as_json=as_json), open_workspace(workspace) as ws:
         if database_url or query:
             if not (database_url and query):
                 raise InvalidInputError("Give both --database-url and --query to read SQL.")
             record = ws.datasets.register_sql(
-                name,
-                database_url,
-                query,
-                description=description,
-                label=label,
-                categorical=categorical or [],
-                ignore=ignore or [],
+                name, database_url, query, description=description, **roles
             )
         elif source:
             record = ws.datasets.register(
                 name,
                 source,
                 description=description,
-                label=label,
-                categorical=categorical or [],
-                ignore=ignore or [],
                 file_format=file_format,
                 encoding=encoding,
+                **roles,
             )
         else:
             raise InvalidInputError("Give a file path or URL, or --database-url and --query.")

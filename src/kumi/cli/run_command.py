@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,8 +17,9 @@ from kumi.cli.options import (
 )
 from kumi.cli.output import EXIT_FAILED, console, err_console, print_json, reporting_errors
 from kumi.cli.progress import LiveProgress
-from kumi.graph import load_pipeline
+from kumi.graph import PipelineDocument, load_pipeline
 from kumi.services import RunSummary, run_pipeline
+from kumi.storage.workspace import Workspace
 
 
 def run(
@@ -45,32 +46,38 @@ def run(
         values = parse_assignments(param)
         with open_workspace(workspace) as ws:
             progress = None if as_json else LiveProgress(err_console)
-            if progress is not None:
-                progress.start([(n.id, n.component) for n in document.nodes])
-            try:
-                summary = run_pipeline(
-                    ws,
-                    document,
-                    parameter_values=values,
-                    experiment=experiment,
-                    regenerate=regenerate_all or set(regenerate or []),
-                    hooks=[progress] if progress else [],
-                )
-            finally:
-                if progress is not None:
-                    progress.stop()
+            summary = _run_with_progress(
+                ws,
+                document,
+                progress,
+                parameter_values=values,
+                experiment=experiment,
+                regenerate=regenerate_all or set(regenerate or []),
+            )
             tracking_uri = ws.tracking_uri
     if as_json:
         print_json(summary.to_json())
         _print_step_errors(summary, err_console)
     else:
-        _print_summary(summary)
-        console.print(
-            f"[dim]MLflow run {summary.mlflow_run_id}; browse with: "
-            f"mlflow ui --backend-store-uri {tracking_uri}[/]"
-        )
+        _print_summary(summary, tracking_uri)
     if not summary.ok:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _run_with_progress(
+    workspace: Workspace,
+    document: PipelineDocument,
+    progress: LiveProgress | None,
+    **options: Any,
+) -> RunSummary:
+    """Run with the live step table shown (when ``progress`` is given)."""
+    if progress is None:
+        return run_pipeline(workspace, document, **options)
+    progress.start([(n.id, n.component) for n in document.nodes])
+    try:
+        return run_pipeline(workspace, document, hooks=[progress], **options)
+    finally:
+        progress.stop()
 
 
 def _print_step_errors(summary: RunSummary, target: Console) -> None:
@@ -79,7 +86,7 @@ def _print_step_errors(summary: RunSummary, target: Console) -> None:
             target.print(f"  [red]{step.node_id}[/]: {step.error.get('message')}")
 
 
-def _print_summary(summary: RunSummary) -> None:
+def _print_summary(summary: RunSummary, tracking_uri: str) -> None:
     colour = "green" if summary.ok else "red"
     console.print(f"run [bold]{summary.run_id}[/] [{colour}]{summary.status}[/]")
     _print_step_errors(summary, console)
@@ -88,3 +95,7 @@ def _print_summary(summary: RunSummary) -> None:
         console.print("evaluation:")
         for name, value in plain.items():
             console.print(f"  {name:<32} {value:.4f}")
+    console.print(
+        f"[dim]MLflow run {summary.mlflow_run_id}; browse with: "
+        f"mlflow ui --backend-store-uri {tracking_uri}[/]"
+    )
