@@ -42,8 +42,10 @@ def fail(error: KumiError, *, as_json: bool) -> NoReturn:
     if as_json:
         print_json(error.to_dict())
     else:
-        err_console.print(f"[bold red]error[/] ({error.code}): {error.message}")
-        for problem in error.details.get("problems", []):
+        problems = error.details.get("problems", [])
+        headline = f"{len(problems)} problem(s):" if problems else error.message
+        err_console.print(f"[bold red]error[/] ({error.code}): {headline}")
+        for problem in problems:
             where = " ".join(
                 f"{key}={problem[key]}"
                 for key in ("node", "port", "parameter", "edge")
