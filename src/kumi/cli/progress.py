@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table as RichTable
 
-from kumi.engine import RunHooks, StepResult
+from kumi.engine import ExecutionPlan, RunHooks, RunResult, StepResult
 
 STATUS_STYLE = {
     "queued": "dim",
@@ -39,10 +39,14 @@ class LiveProgress(RunHooks):
     rows: dict[str, _Row] = field(default_factory=dict)
     _live: Live | None = None
 
-    def start(self, nodes: list[tuple[str, str]]) -> None:
-        self.rows = {node_id: _Row(component) for node_id, component in nodes}
+    def before_pipeline_run(self, *, run_id: str, plan: ExecutionPlan) -> None:
+        """The plan is valid: show every step as queued."""
+        self.rows = {node: _Row(plan.steps[node].component_id) for node in plan.order}
         self._live = Live(self._render(), console=self.console, refresh_per_second=8)
         self._live.start()
+
+    def after_pipeline_run(self, *, run_id: str, plan: ExecutionPlan, result: RunResult) -> None:
+        self.stop()
 
     def stop(self) -> None:
         if self._live is not None:

@@ -70,14 +70,14 @@ def _run_with_progress(
     progress: LiveProgress | None,
     **options: Any,
 ) -> RunSummary:
-    """Run with the live step table shown (when ``progress`` is given)."""
+    """Run with the live step table shown (when ``progress`` is given); the table
+    appears once the pipeline is valid."""
     if progress is None:
         return run_pipeline(workspace, document, **options)
-    progress.start([(n.id, n.component) for n in document.nodes])
     try:
         return run_pipeline(workspace, document, hooks=[progress], **options)
     finally:
-        progress.stop()
+        progress.stop()  # also when the run was interrupted
 
 
 def _print_step_errors(summary: RunSummary, target: Console) -> None:

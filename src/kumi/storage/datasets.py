@@ -294,6 +294,6 @@ def _unknown_dataset(name: str, known: list[str]) -> NotFoundError:
     shown = ", ".join(known[:20]) or "none"
     return NotFoundError(
         f"Dataset '{name}' is not registered. Registered datasets: {shown}. Register it "
-        "first (kumi datasets register / Workspace.datasets.register).",
+        "first (kumi datasets add / Workspace.datasets.register).",
         details={"dataset": name, "available": known},
     )
