@@ -2,6 +2,7 @@
 
 from kumi.core.columns import ColumnRule, ColumnSelection
 from kumi.core.component import (
+    PORT_VALUE_TYPES,
     Component,
     InputPort,
     Inputs,
@@ -55,6 +56,7 @@ from kumi.core.types import (
 )
 
 __all__ = [
+    "PORT_VALUE_TYPES",
     "SCORED_LABELS",
     "SCORED_PROBABILITIES",
     "ArtifactStore",

@@ -29,12 +29,29 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from kumi.core.contracts import DatasetResolver
 from kumi.core.errors import ConfigurationError, InvalidInputError
-from kumi.core.models import EvaluationReport, TrainedModel, Transformation, UntrainedModel
+from kumi.core.models import (
+    EvaluationReport,
+    FileArtifact,
+    TrainedModel,
+    Transformation,
+    UntrainedModel,
+)
 from kumi.core.params import NoParams, Params
 from kumi.core.table import Table, TableSchema
 from kumi.core.types import Category, PortType
 
 P = TypeVar("P", bound=Params)
+
+
+PORT_VALUE_TYPES: Mapping[PortType, type] = {
+    PortType.TABLE: Table,
+    PortType.UNTRAINED_MODEL: UntrainedModel,
+    PortType.TRAINED_MODEL: TrainedModel,
+    PortType.TRANSFORMATION: Transformation,
+    PortType.EVALUATION_REPORT: EvaluationReport,
+    PortType.FILE: FileArtifact,
+}
+"""The Python type of the value each port type carries."""
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from typing import Any
 import pandas as pd
 
 from kumi.core import (
+    PORT_VALUE_TYPES,
     Category,
     Component,
     EvaluationReport,
-    FileArtifact,
     InputPort,
     Inputs,
     KumiError,
@@ -37,15 +37,6 @@ from kumi.core import (
 from kumi.registry import ComponentRegistry
 from kumi.testing.datasets import ExampleDatasets
 from kumi.testing.examples import example, example_inputs_for, with_renamed_columns
-
-PORT_VALUE_TYPES: dict[PortType, type] = {
-    PortType.TABLE: Table,
-    PortType.UNTRAINED_MODEL: UntrainedModel,
-    PortType.TRAINED_MODEL: TrainedModel,
-    PortType.TRANSFORMATION: Transformation,
-    PortType.EVALUATION_REPORT: EvaluationReport,
-    PortType.FILE: FileArtifact,
-}
 
 Check = Callable[[type[Component[Any]]], None]
 
