@@ -112,6 +112,17 @@ def check_deterministic(cls: type[Component[Any]]) -> None:
         )
 
 
+def check_inputs_unchanged(cls: type[Component[Any]]) -> None:
+    """Running leaves the input tables exactly as they were (outputs are new tables)."""
+    inputs = example_inputs_for(cls)
+    before = {k: v.frame.copy(deep=True) for k, v in inputs.items() if isinstance(v, Table)}
+    _run(cls, inputs)
+    for port, frame in before.items():
+        assert _frames_equal(inputs[port].frame, frame), (
+            f"{cls.id}: input '{port}' was modified; work on a copy of the frame"
+        )
+
+
 def check_bad_input_clear_error(cls: type[Component[Any]]) -> None:
     """Tables whose columns are all renamed either work or raise a KumiError."""
     inputs = {k: with_renamed_columns(v) for k, v in example_inputs_for(cls).items()}
@@ -134,6 +145,7 @@ CHECKS: tuple[Check, ...] = (
     check_params_round_trip,
     check_runs_on_examples,
     check_deterministic,
+    check_inputs_unchanged,
     check_bad_input_clear_error,
 )
 

@@ -46,7 +46,7 @@ class NormalizeTransformation(ColumnTransformation):
 
     def _apply(self, table: Table, columns: list[str]) -> Table:
         table.require_numeric(columns, purpose=self.display_name)
-        frame = table.frame.copy()
+        frame = table.frame.copy(deep=False)  # columns are replaced, never changed in place
         for column in columns:
             frame[column] = self.transform_values(column, frame[column].astype("float64"))
         return table.derive(frame)
