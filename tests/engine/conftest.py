@@ -5,7 +5,8 @@ from pathlib import Path
 import engine_components
 import pytest
 
-from kumi.engine import Engine, LocalArtifactStore, MemoryCacheIndex
+from kumi.engine import Engine, MemoryCacheIndex
+from kumi.storage import LocalArtifactStore
 
 
 @pytest.fixture

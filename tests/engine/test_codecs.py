@@ -21,7 +21,6 @@ from kumi.core import (
     Table,
 )
 from kumi.engine import (
-    LocalArtifactStore,
     hash_files,
     load_output,
     load_value,
@@ -29,6 +28,7 @@ from kumi.engine import (
     save_snapshot,
     save_value,
 )
+from kumi.storage import LocalArtifactStore
 
 
 def mixed_table() -> Table:

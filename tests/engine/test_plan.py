@@ -6,8 +6,9 @@ import engine_components as ec
 import pytest
 
 from kumi.core import CacheEntry, OutputRef, PipelineValidationError
-from kumi.engine import LocalArtifactStore, MemoryCacheIndex, cache_key, decide, plan
+from kumi.engine import MemoryCacheIndex, cache_key, decide, plan
 from kumi.graph import PipelineBuilder
+from kumi.storage import LocalArtifactStore
 
 REGISTRY = ec.registry()
 

@@ -14,7 +14,7 @@ from kumi.engine.codecs import (
 from kumi.engine.engine import Engine, RunHandle
 from kumi.engine.executors import DEFAULT_PRELOAD, InlineExecutor, ProcessExecutor, StepExecutor
 from kumi.engine.hooks import RunHooks
-from kumi.engine.memory import LocalArtifactStore, MemoryCacheIndex
+from kumi.engine.memory import MemoryCacheIndex
 from kumi.engine.plan import ExecutionPlan, PlannedStep, plan
 from kumi.engine.results import RunResult, RunStatus, StepResult, StepStatus
 from kumi.engine.valuecache import ValueCache
@@ -27,7 +27,6 @@ __all__ = [
     "Engine",
     "ExecutionPlan",
     "InlineExecutor",
-    "LocalArtifactStore",
     "MemoryCacheIndex",
     "PlannedStep",
     "ProcessExecutor",

@@ -25,33 +25,22 @@ from typing import Any
 
 import cloudpickle
 
-from kumi.core.component import Component, Inputs, ProgressCallback, RunContext
+from kumi.core.component import (
+    PORT_VALUE_TYPES,
+    Component,
+    Inputs,
+    ProgressCallback,
+    RunContext,
+)
 from kumi.core.contracts import ArtifactStore, DatasetResolver, OutputRef
 from kumi.core.errors import KumiError
-from kumi.core.models import (
-    EvaluationReport,
-    FileArtifact,
-    TrainedModel,
-    Transformation,
-    UntrainedModel,
-)
 from kumi.core.params import Params
-from kumi.core.table import Table
 from kumi.core.types import PortType
 from kumi.engine.codecs import load_snapshot, load_value, save_snapshot
 from kumi.engine.logcapture import capture_output
 from kumi.engine.valuecache import ValueCache
 
 ARTIFACT_PREFIX = "artifacts"
-
-EXPECTED_TYPES: dict[PortType, type] = {
-    PortType.TABLE: Table,
-    PortType.UNTRAINED_MODEL: UntrainedModel,
-    PortType.TRAINED_MODEL: TrainedModel,
-    PortType.TRANSFORMATION: Transformation,
-    PortType.EVALUATION_REPORT: EvaluationReport,
-    PortType.FILE: FileArtifact,
-}
 
 
 class ComponentContractError(KumiError):
@@ -212,7 +201,7 @@ def _store_outputs(
     refs = {}
     for port in component.outputs:
         value = produced.get(port.name)
-        expected = EXPECTED_TYPES[port.type]
+        expected = PORT_VALUE_TYPES[port.type]
         if not isinstance(value, expected):
             got = "nothing" if value is None else type(value).__name__
             raise ComponentContractError(
