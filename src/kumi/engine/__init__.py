@@ -7,10 +7,12 @@ from kumi.engine.codecs import (
     hash_files,
     load_output,
     load_snapshot,
+    load_table_head,
     load_value,
     save_snapshot,
     save_value,
 )
+from kumi.engine.columns import ColumnStore, column_digest
 from kumi.engine.engine import Engine, RunHandle
 from kumi.engine.executors import DEFAULT_PRELOAD, InlineExecutor, ProcessExecutor, StepExecutor
 from kumi.engine.hooks import RunHooks
@@ -24,6 +26,7 @@ __all__ = [
     "DEFAULT_PRELOAD",
     "BackgroundHooks",
     "CacheDecision",
+    "ColumnStore",
     "Engine",
     "ExecutionPlan",
     "InlineExecutor",
@@ -43,10 +46,12 @@ __all__ = [
     "ValueCache",
     "cache_key",
     "canonical_params",
+    "column_digest",
     "decide",
     "hash_files",
     "load_output",
     "load_snapshot",
+    "load_table_head",
     "load_value",
     "plan",
     "publish",

@@ -2,20 +2,23 @@
 
 One format per port type:
 
-- ``table``: ``table.arrow``, an uncompressed Arrow IPC file; column roles and
-  categorical flags live in the schema metadata (``kumi.roles``, ``kumi.categorical``).
+- ``table``: ``table.json``, the table's Arrow schema (column roles and categorical flags
+  in its metadata: ``kumi.roles``, ``kumi.categorical``) and the digest of each column,
+  whose data lives once in the artifact store as a column chunk (:mod:`.columns`).
   Frames Arrow cannot hold (mixed Python objects) fall back to ``table.pkl``.
 - ``untrained_model`` / ``trained_model`` / ``transformation``: ``value.pkl`` (cloudpickle).
 - ``evaluation_report``: ``report.json`` (``EvaluationReport.to_dict``).
 - ``file``: the raw file under ``file/`` plus ``file.json`` (name and media type).
 
 The content hash is a blake2b digest over every written file's name and bytes, computed
-from memory while the files are written. A :class:`Snapshot` keeps a saved or loaded value
-in memory so a later step can take it without reading the files again.
+from memory while the files are written; for a table it covers its column digests. A
+:class:`Snapshot` keeps a saved or loaded value in memory so a later step can take it
+without reading the files again.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -37,10 +40,13 @@ from kumi.core.errors import DataFormatError
 from kumi.core.models import EvaluationReport, FileArtifact
 from kumi.core.table import Table
 from kumi.core.types import ColumnRole, PortType
+from kumi.engine.columns import ColumnStore
 
 logger = logging.getLogger(__name__)
 
+TABLE_MANIFEST = "table.json"
 TABLE_FILE = "table.arrow"
+"""A whole table in one Arrow IPC file: how earlier versions stored tables (still read)."""
 TABLE_PICKLE = "table.pkl"
 PICKLE_FILE = "value.pkl"
 REPORT_FILE = "report.json"
@@ -97,18 +103,21 @@ def hash_files(directory: Path, names: list[str]) -> str:
     return h.hexdigest()
 
 
-def save_value(value: Any, port_type: PortType | str, directory: Path) -> str:
-    """Write ``value`` into ``directory`` (created if needed); return its content hash."""
-    return save_snapshot(value, port_type, directory)[0]
+def save_value(value: Any, port_type: PortType | str, directory: Path, store: ArtifactStore) -> str:
+    """Write ``value`` into ``directory`` (created if needed; a table's columns go to
+    ``store``); return its content hash."""
+    return save_snapshot(value, port_type, directory, store)[0]
 
 
-def save_snapshot(value: Any, port_type: PortType | str, directory: Path) -> tuple[str, Snapshot]:
-    """Write ``value`` into ``directory``; return its content hash (the same as
-    :func:`hash_files` over the written files) and an in-memory snapshot of it.
-    Files are hashed from memory while they are written: nothing is read back."""
+def save_snapshot(
+    value: Any, port_type: PortType | str, directory: Path, store: ArtifactStore
+) -> tuple[str, Snapshot]:
+    """Write ``value`` into ``directory`` (a table's new columns into ``store``); return
+    its content hash (the same as :func:`hash_files` over the written files) and an
+    in-memory snapshot of it. Files are hashed from memory while they are written."""
     kind = PortType(port_type)
     if kind == PortType.TABLE:
-        files: dict[str, Any] = _encode_table(value)
+        files: dict[str, Any] = _encode_table(value, ColumnStore(store, directory.parent))
         snapshot = Snapshot.of_table(value)
     else:
         files = _encode(value, kind)
@@ -116,19 +125,19 @@ def save_snapshot(value: Any, port_type: PortType | str, directory: Path) -> tup
     return _write_and_hash(files, directory), snapshot
 
 
-def load_value(directory: Path, port_type: PortType | str) -> Any:
+def load_value(directory: Path, port_type: PortType | str, store: ArtifactStore) -> Any:
     """Read back what :func:`save_value` wrote."""
     kind = PortType(port_type)
     if kind == PortType.TABLE:
-        return _load_table(directory)
+        return _load_table(directory, ColumnStore(store))
     return _decode(kind, lambda name: (directory / name).read_bytes())
 
 
-def load_snapshot(directory: Path, port_type: PortType | str) -> Snapshot:
+def load_snapshot(directory: Path, port_type: PortType | str, store: ArtifactStore) -> Snapshot:
     """Read a stored value into a snapshot (tables are decoded, other values kept encoded)."""
     kind = PortType(port_type)
     if kind == PortType.TABLE:
-        return Snapshot.of_table(_load_table(directory))
+        return Snapshot.of_table(_load_table(directory, ColumnStore(store)))
     names = [p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()]
     files = {name: (directory / name).read_bytes() for name in names}
     return Snapshot(kind, sum(len(b) for b in files.values()), files=files)
@@ -136,7 +145,16 @@ def load_snapshot(directory: Path, port_type: PortType | str) -> Snapshot:
 
 def load_output(store: ArtifactStore, ref: OutputRef) -> Any:
     """Load a stored step output."""
-    return load_value(store.get_dir(ref.key), ref.port_type)
+    return load_value(store.get_dir(ref.key), ref.port_type, store)
+
+
+def load_table_head(store: ArtifactStore, ref: OutputRef, rows: int) -> Table:
+    """The first ``rows`` rows of a stored table output (only those are converted)."""
+    if PortType(ref.port_type) != PortType.TABLE:
+        raise DataFormatError(
+            f"Output '{ref.key}' is a {ref.port_type}, not a table.", details={"key": ref.key}
+        )
+    return _load_table(store.get_dir(ref.key), ColumnStore(store), head=rows)
 
 
 def _write_and_hash(files: Mapping[str, Any], directory: Path) -> str:
@@ -185,7 +203,7 @@ def _decode(kind: PortType, read: Callable[[str], bytes]) -> Any:
 
 
 # -- tables -----------------------------------------------------------------------------
-def _encode_table(table: Table) -> dict[str, Any]:
+def _encode_table(table: Table, columns: ColumnStore) -> dict[str, Any]:
     try:
         arrow = pa.Table.from_pandas(table.frame, preserve_index=None)
     except (pa.ArrowException, ValueError, TypeError) as exc:
@@ -195,11 +213,13 @@ def _encode_table(table: Table) -> dict[str, Any]:
     metadata = dict(arrow.schema.metadata or {})
     metadata[_ROLES_KEY] = json.dumps(roles).encode("utf-8")
     metadata[_CATEGORICAL_KEY] = json.dumps(sorted(table.categorical)).encode("utf-8")
-    arrow = arrow.replace_schema_metadata(metadata)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_file(sink, arrow.schema) as stream:
-        stream.write_table(arrow)
-    return {TABLE_FILE: sink.getvalue()}
+    schema = arrow.schema.with_metadata(metadata)
+    manifest = {
+        "rows": arrow.num_rows,
+        "schema": base64.b64encode(schema.serialize().to_pybytes()).decode("ascii"),
+        "columns": columns.put_all(arrow.columns),
+    }
+    return {TABLE_MANIFEST: json.dumps(manifest, sort_keys=True).encode("utf-8")}
 
 
 def _table_nbytes(frame: pd.DataFrame) -> int:
@@ -209,25 +229,53 @@ def _table_nbytes(frame: pd.DataFrame) -> int:
     return shallow + objects * _OBJECT_BYTES
 
 
-def _load_table(directory: Path) -> Table:
+def _load_table(directory: Path, columns: ColumnStore, head: int | None = None) -> Table:
+    """The stored table (its first ``head`` rows when given)."""
     pickled = directory / TABLE_PICKLE
     if pickled.exists():
         value = pickle.loads(pickled.read_bytes())
         if not isinstance(value, Table):
-            raise DataFormatError(
-                f"'{pickled}' does not hold a table; the artifact is damaged — re-run the step.",
-                details={"path": str(pickled)},
-            )
-        return value
-    path = directory / TABLE_FILE
-    arrow = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+            raise _damaged(pickled, "does not hold a table")
+        return value if head is None else value.derive(value.frame.head(head))
+    manifest_path = directory / TABLE_MANIFEST
+    if manifest_path.exists():
+        arrow, rows = _assemble(manifest_path, columns)
+    else:
+        arrow = pa.ipc.open_file(pa.memory_map(str(directory / TABLE_FILE))).read_all()
+        rows = arrow.num_rows
+    if head is not None:
+        arrow, rows = arrow.slice(0, head), min(rows, head)
     metadata = arrow.schema.metadata or {}
     roles = json.loads(metadata.get(_ROLES_KEY, b"{}"))
     categorical = json.loads(metadata.get(_CATEGORICAL_KEY, b"[]"))
+    frame = arrow.to_pandas()
+    if frame.columns.empty and len(frame) != rows:  # Arrow keeps no rows without columns
+        frame = pd.DataFrame(index=pd.RangeIndex(rows))
     return Table(
-        arrow.to_pandas(),
+        frame,
         {name: ColumnRole(role) for name, role in roles.items()},
         frozenset(categorical),
+    )
+
+
+def _assemble(manifest_path: Path, columns: ColumnStore) -> tuple[pa.Table, int]:
+    """The Arrow table a ``table.json`` describes, from its stored columns, and its rows."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    schema = pa.ipc.read_schema(pa.py_buffer(base64.b64decode(manifest["schema"])))
+    arrays = [columns.get(digest) for digest in manifest["columns"]]
+    try:
+        arrow = pa.Table.from_arrays(arrays, schema=schema)
+    except (pa.ArrowException, ValueError) as exc:
+        raise _damaged(manifest_path, f"does not match its stored columns ({exc})") from exc
+    if arrow.num_rows != manifest["rows"] and arrow.num_columns:
+        raise _damaged(manifest_path, "has columns of another length than it records")
+    return arrow, int(manifest["rows"])
+
+
+def _damaged(path: Path, problem: str) -> DataFormatError:
+    return DataFormatError(
+        f"'{path}' {problem}; the artifact is damaged — re-run the step that made it.",
+        details={"path": str(path)},
     )
 
 

@@ -17,6 +17,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import cloudpickle
+import pandas as pd
 
 from kumi.core.component import (
     PORT_VALUE_TYPES,
@@ -41,6 +43,10 @@ from kumi.engine.logcapture import capture_output
 from kumi.engine.valuecache import ValueCache
 
 ARTIFACT_PREFIX = "artifacts"
+WORKER_PANDAS_MODE = "copy_on_write"
+"""Workers run pandas with copy-on-write (pandas 3's only mode): a step that selects or
+passes columns through shares their memory instead of copying them. Components must not
+write through views (the contract check ``check_same_under_copy_on_write``)."""
 
 
 class ComponentContractError(KumiError):
@@ -138,7 +144,9 @@ def _run_and_store(
         logging.getLogger().setLevel(logging.INFO)
     component = payload.component
     logger.info("Step '%s': component %s version %s", task.node_id, component.id, component.version)
+    started = time.perf_counter()
     values, in_memory = _load_inputs(task, payload.store, cache, logger)
+    loaded = time.perf_counter()
     ctx = RunContext(
         node_id=task.node_id,
         work_dir=_mkdir(work / "work"),
@@ -148,10 +156,20 @@ def _run_and_store(
         on_progress=on_progress,
     )
     produced = component().run(payload.params, Inputs(values), ctx)
+    ran = time.perf_counter()
     outputs = _store_outputs(
         component, produced, payload.store, work / "out", task.node_id, cache=cache
     )
-    logger.info("Step '%s' finished; outputs: %s", task.node_id, ", ".join(outputs) or "(none)")
+    stored = time.perf_counter()
+    logger.info(
+        "Step '%s' finished; outputs: %s (reading inputs %.2f s, running %.2f s, "
+        "storing outputs %.2f s)",
+        task.node_id,
+        ", ".join(outputs) or "(none)",
+        loaded - started,
+        ran - loaded,
+        stored - ran,
+    )
     return StepOutcome(outputs=outputs, memory_inputs=in_memory)
 
 
@@ -174,9 +192,9 @@ def _load_inputs(
             continue
         directory = store.get_dir(ref.key)
         if cache is None or last:
-            values[port] = load_value(directory, ref.port_type)
+            values[port] = load_value(directory, ref.port_type, store)
         else:
-            snapshot = load_snapshot(directory, ref.port_type)
+            snapshot = load_snapshot(directory, ref.port_type, store)
             cache.put(ref.content_hash, snapshot)
             values[port] = snapshot.value()
         logger.info("Input '%s': read from the store (%s)", port, ref.key)
@@ -222,7 +240,7 @@ def publish(
     cache: ValueCache | None = None,
 ) -> OutputRef:
     """Save ``value`` and put it in the store under its content address (and in ``cache``)."""
-    content_hash, snapshot = save_snapshot(value, port_type, local_dir)
+    content_hash, snapshot = save_snapshot(value, port_type, local_dir, store)
     if cache is not None:
         cache.put(content_hash, snapshot)
     key = f"{ARTIFACT_PREFIX}/{content_hash[:2]}/{content_hash}"
@@ -250,6 +268,7 @@ def serve(conn: Connection, alive: Connection, budget_bytes: int) -> None:
     worker leads a process group of its own, so stopping it also stops what its steps
     started; it stops itself (and that group) when the engine's end of ``alive`` closes."""
     os.setpgid(0, 0)
+    pd.set_option(f"mode.{WORKER_PANDAS_MODE}", True)
     threading.Thread(target=_exit_with_engine, args=(alive,), daemon=True).start()
     faulthandler.enable(file=2)  # fd 2 is the running step's log
     cache = ValueCache(budget_bytes)

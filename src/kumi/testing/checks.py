@@ -123,6 +123,19 @@ def check_inputs_unchanged(cls: type[Component[Any]]) -> None:
         )
 
 
+def check_same_under_copy_on_write(cls: type[Component[Any]]) -> None:
+    """Gives the same outputs with pandas copy-on-write on, as the engine's workers run
+    (pandas 3's only mode): no writing through views or chained assignment."""
+    plain = _run(cls, example_inputs_for(cls))
+    with pd.option_context("mode.copy_on_write", True):
+        shared = _run(cls, example_inputs_for(cls))
+    for port in cls.outputs:
+        assert _equal(plain[port.name], shared[port.name]), (
+            f"{cls.id}.{port.name}: output differs under pandas copy-on-write; do not "
+            "modify frames through views or chained assignment"
+        )
+
+
 def check_bad_input_clear_error(cls: type[Component[Any]]) -> None:
     """Tables whose columns are all renamed either work or raise a KumiError."""
     inputs = {k: with_renamed_columns(v) for k, v in example_inputs_for(cls).items()}
@@ -146,6 +159,7 @@ CHECKS: tuple[Check, ...] = (
     check_runs_on_examples,
     check_deterministic,
     check_inputs_unchanged,
+    check_same_under_copy_on_write,
     check_bad_input_clear_error,
 )
 

@@ -18,7 +18,7 @@ from mlflow.utils.mlflow_tags import MLFLOW_PARENT_RUN_ID, MLFLOW_RUN_NAME
 
 from kumi.core import ArtifactStore, EvaluationReport, OutputRef, PortType, Table, TrainedModel
 from kumi.engine import RunHooks, RunResult, StepResult
-from kumi.engine.codecs import load_output
+from kumi.engine.codecs import load_output, load_table_head
 from kumi.graph import PipelineDocument
 from kumi.tracking.client import ensure_experiment, tracking_client
 from kumi.tracking.pyfunc_model import save_trained_model
@@ -26,6 +26,8 @@ from kumi.tracking.pyfunc_model import save_trained_model
 logger = logging.getLogger(__name__)
 
 MAX_PARAM_LENGTH = 6000
+EXAMPLE_ROWS = 100
+"""Rows of the training table read to build a logged model's input example and signature."""
 _TERMINAL = {"completed": "FINISHED", "reused": "FINISHED", "failed": "FAILED"}
 
 
@@ -148,9 +150,8 @@ class MlflowRunTracker(RunHooks):
             if target_node == node_id and target_port in ("dataset", "training_dataset"):
                 source_node, source_port = edge.from_.split(".", 1)
                 ref = self._outputs.get(source_node, {}).get(source_port)
-                if ref is not None:
-                    value = load_output(self.store, ref)
-                    return value if isinstance(value, Table) else None
+                if ref is not None and ref.port_type == PortType.TABLE:
+                    return load_table_head(self.store, ref, EXAMPLE_ROWS)
         return None
 
 

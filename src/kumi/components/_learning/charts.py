@@ -7,15 +7,18 @@ from typing import Any
 import numpy as np
 from sklearn import metrics as skm
 
+from kumi.components._learning.binary_curves import BinaryCurves
+from kumi.components._learning.metrics import binary_counts
+
 MAX_POINTS = 500
 LIFT_POINTS = 100
 HISTOGRAM_BINS = 30
 
 
-def binary_charts(actual: np.ndarray, probability: np.ndarray) -> dict[str, Any]:
+def binary_charts(curves: BinaryCurves) -> dict[str, Any]:
     """ROC, precision-recall and lift curves of positive-class probabilities."""
-    fpr, tpr, roc_thresholds = skm.roc_curve(actual, probability)
-    precision, recall, pr_thresholds = skm.precision_recall_curve(actual, probability)
+    fpr, tpr, roc_thresholds = curves.roc()
+    precision, recall, pr_thresholds = curves.precision_recall()
     keep = _thin(len(fpr))
     keep_pr = _thin(len(pr_thresholds))
     return {
@@ -29,23 +32,29 @@ def binary_charts(actual: np.ndarray, probability: np.ndarray) -> dict[str, Any]
             "recall": _floats(recall[:-1][keep_pr]),
             "thresholds": _floats(pr_thresholds[keep_pr]),
         },
-        "lift": lift_curve(actual, probability),
+        "lift": lift_curve(curves),
     }
 
 
-def lift_curve(actual: np.ndarray, probability: np.ndarray) -> dict[str, list[float]]:
+def lift_curve(curves: BinaryCurves) -> dict[str, list[float]]:
     """Cumulative gain and lift when rows are taken in decreasing probability order."""
-    order = np.argsort(-probability, kind="stable")
-    hits = np.cumsum(actual[order].astype(float))
-    total = hits[-1] if len(hits) else 0.0
-    counts = np.unique(np.linspace(1, len(order), min(LIFT_POINTS, len(order))).round().astype(int))
-    fraction = counts / len(order)
-    gain = hits[counts - 1] / total if total > 0 else np.zeros(len(counts))
+    rows = len(curves.row_hits)
+    counts = np.unique(np.linspace(1, rows, min(LIFT_POINTS, rows)).round().astype(int))
+    fraction = counts / rows
+    gain = curves.gain_at(counts)
     return {
         "fraction_of_population": _floats(fraction),
         "cumulative_gain": _floats(gain),
         "lift": _floats(gain / fraction),
     }
+
+
+def binary_confusion(
+    actual: np.ndarray, predicted: np.ndarray, labels: list[Any]
+) -> dict[str, Any]:
+    """The two-class confusion matrix (rows = actual, columns = predicted; negative first)."""
+    tp, fp, fn, tn = binary_counts(actual, predicted)
+    return {"labels": labels, "matrix": [[tn, fp], [fn, tp]]}
 
 
 def confusion(actual: np.ndarray, predicted: np.ndarray, labels: list[Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import pandas as pd
 from pandas.api import types as ptypes
 
 from kumi.components._learning import charts
+from kumi.components._learning.binary_curves import BinaryCurves
 from kumi.components._learning.columns import (
     ASSIGNMENTS,
     DISTANCE_PREFIX,
@@ -131,11 +132,15 @@ def _binary(label: str, table: Table) -> EvaluationReport:
     positive = classes[-1]
     truth, hits = (actual == positive).to_numpy(), (predicted == positive).to_numpy()
     probability = frame[SCORED_PROBABILITIES].to_numpy(dtype="float64")
-    metrics = binary_metrics(truth, hits, probability)
-    matrix = charts.confusion(truth, hits, [False, True])
-    plot: dict[str, Any] = {"confusion_matrix": {**matrix, "labels": classes, "threshold": 0.5}}
-    if len(np.unique(truth)) == 2:
-        plot.update(charts.binary_charts(truth, probability))
+    if not np.isfinite(probability).all():
+        raise ValueError(f"column '{SCORED_PROBABILITIES}' has missing or infinite values")
+    both_classes = 0 < np.count_nonzero(truth) < len(truth)
+    curves = BinaryCurves.of(truth, probability) if both_classes else None
+    metrics = binary_metrics(truth, hits, probability, curves)
+    matrix = charts.binary_confusion(truth, hits, classes)
+    plot: dict[str, Any] = {"confusion_matrix": {**matrix, "threshold": 0.5}}
+    if curves is not None:
+        plot.update(charts.binary_charts(curves))
     return _report(BINARY, metrics, plot)
 
 

@@ -56,12 +56,20 @@ class FeatureSchema:
                 details={"missing": missing, "expected": list(self.columns)},
             )
         frame = table.frame
-        data = {name: _as_number(frame[name], name) for name in self.numeric}
-        data.update({name: _as_category(frame[name]) for name in self.categorical})
-        return pd.DataFrame(data, index=frame.index)[list(self.columns)]
+        result = frame[list(self.columns)].copy(deep=False)
+        for name in self.columns:
+            column = result[name]
+            numeric = name not in self.categorical
+            values = _as_number(column, name) if numeric else _as_category(column)
+            if values is not column:
+                result[name] = values
+        return result
 
 
 def _as_number(series: pd.Series, name: str) -> pd.Series:
+    """``series`` as float64 (``series`` itself when it is float64 already)."""
+    if series.dtype == np.float64:
+        return series
     if ptypes.is_bool_dtype(series.dtype):
         return series.astype("float64")
     if ptypes.is_datetime64_any_dtype(series.dtype):
@@ -81,6 +89,9 @@ def _as_number(series: pd.Series, name: str) -> pd.Series:
 
 
 def _as_category(series: pd.Series) -> pd.Series:
+    """``series`` as Python strings with NaN for missing (itself when it is that already)."""
+    if series.dtype == object and not series.hasnans and _all_strings(series):
+        return series
     text = series.astype(object).map(str, na_action="ignore")
     return text.where(series.notna(), np.nan).astype(object)
 
@@ -94,3 +105,7 @@ def _check_cardinality(series: pd.Series, name: str) -> None:
             "Columns in Dataset or mark it as ignored with Edit Metadata.",
             details={"column": name, "distinct_values": int(distinct), "limit": MAX_CATEGORIES},
         )
+
+
+def _all_strings(series: pd.Series) -> bool:
+    return bool(ptypes.infer_dtype(series, skipna=False) == "string")

@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 from sklearn import metrics as skm
 
+from kumi.components._learning.binary_curves import BinaryCurves
+
 LOWER_IS_BETTER = frozenset(
     {
         "log_loss",
@@ -21,19 +23,44 @@ LOWER_IS_BETTER = frozenset(
 
 
 def binary_metrics(
-    actual: np.ndarray, predicted: np.ndarray, probability: np.ndarray | None
+    actual: np.ndarray,
+    predicted: np.ndarray,
+    probability: np.ndarray | None,
+    curves: BinaryCurves | None = None,
 ) -> dict[str, float]:
-    """``actual`` / ``predicted`` are booleans (True = positive class)."""
+    """``actual`` / ``predicted`` are booleans (True = positive class); ``curves`` of
+    ``probability`` when the caller has them already."""
+    tp, fp, fn, tn = binary_counts(actual, predicted)
     result = {
-        "accuracy": skm.accuracy_score(actual, predicted),
-        "precision": skm.precision_score(actual, predicted, zero_division=0),
-        "recall": skm.recall_score(actual, predicted, zero_division=0),
-        "f1_score": skm.f1_score(actual, predicted, zero_division=0),
+        "accuracy": (tp + tn) / len(actual) if len(actual) else 0.0,
+        "precision": _ratio_or_zero(tp, tp + fp),
+        "recall": _ratio_or_zero(tp, tp + fn),
+        "f1_score": _ratio_or_zero(2 * tp, 2 * tp + fp + fn),
     }
-    if probability is not None and len(np.unique(actual)) == 2:
-        result["auc"] = skm.roc_auc_score(actual, probability)
-        result["log_loss"] = skm.log_loss(actual, np.clip(probability, 0.0, 1.0), labels=[0, 1])
+    if probability is not None and 0 < tp + fn < len(actual):
+        result["auc"] = (curves or BinaryCurves.of(actual, probability)).auc()
+        result["log_loss"] = binary_log_loss(actual, probability)
     return {k: float(v) for k, v in result.items()}
+
+
+def binary_counts(actual: np.ndarray, predicted: np.ndarray) -> tuple[int, int, int, int]:
+    """True positives, false positives, false negatives and true negatives."""
+    actual, predicted = actual.astype(bool), predicted.astype(bool)
+    tp = int(np.count_nonzero(actual & predicted))
+    fp = int(np.count_nonzero(predicted)) - tp
+    fn = int(np.count_nonzero(actual)) - tp
+    return tp, fp, fn, len(actual) - tp - fp - fn
+
+
+def binary_log_loss(actual: np.ndarray, probability: np.ndarray) -> float:
+    """Mean negative log-likelihood, probabilities clipped like scikit-learn's log_loss."""
+    eps = np.finfo(np.float64).eps
+    p = np.clip(probability.astype("float64"), eps, 1.0 - eps)
+    return float(-np.mean(np.where(actual.astype(bool), np.log(p), np.log1p(-p))))
+
+
+def _ratio_or_zero(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
 
 
 def multiclass_metrics(actual: np.ndarray, predicted: np.ndarray) -> dict[str, float]:

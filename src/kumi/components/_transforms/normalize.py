@@ -40,7 +40,7 @@ class NormalizeTransformation(ColumnTransformation):
         self.shift_: dict[str, float] = {}
         self.scale_: dict[str, float] = {}
         for column in self.columns:
-            values = table.frame[column].astype("float64")
+            values = _as_float(table.frame[column])
             shift, scale = _fitted_shift_scale(values, self.method)
             self.shift_[column], self.scale_[column] = shift, scale
 
@@ -48,7 +48,7 @@ class NormalizeTransformation(ColumnTransformation):
         table.require_numeric(columns, purpose=self.display_name)
         frame = table.frame.copy(deep=False)  # columns are replaced, never changed in place
         for column in columns:
-            frame[column] = self.transform_values(column, frame[column].astype("float64"))
+            frame[column] = self.transform_values(column, _as_float(frame[column]))
         return table.derive(frame)
 
     def transform_values(self, column: str, values: pd.Series) -> pd.Series:
@@ -63,10 +63,17 @@ class NormalizeTransformation(ColumnTransformation):
             if scale == 0 or not np.isfinite(scale):
                 filler = 0.0 if self.constant_to_zero else np.nan
                 return pd.Series(filler, index=values.index).where(base.notna())
-            scaled = (base - shift) / scale
+            scaled = base.to_numpy(dtype="float64", copy=True)  # one new array, scaled in place
+            np.subtract(scaled, shift, out=scaled)
+            np.divide(scaled, scale, out=scaled)
             if self.method == "lognormal":
-                return pd.Series(stats.norm.cdf(scaled), index=values.index)
-            return scaled
+                scaled = stats.norm.cdf(scaled)
+            return pd.Series(scaled, index=values.index, name=values.name)
+
+
+def _as_float(values: pd.Series) -> pd.Series:
+    """``values`` as float64, without a copy when they are already (they are only read)."""
+    return values if values.dtype == np.float64 else values.astype("float64")
 
 
 def _fitted_shift_scale(values: pd.Series, method: NormalizationMethod) -> tuple[float, float]:
