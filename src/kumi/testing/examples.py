@@ -114,11 +114,15 @@ def run_component_class(
     *,
     work_dir: Path | None = None,
 ) -> dict[str, Any]:
-    """Run a component class in-process with validated params."""
+    """Run a component class in-process with validated params (in ``work_dir``, else in a
+    temporary folder removed afterwards, as the engine removes a step's folder)."""
     validated = validate_params(cls.Params, params or {}, where=cls.id)
-    folder = work_dir or Path(tempfile.mkdtemp(prefix=f"kumi-{cls.id}-"))
-    ctx = RunContext(node_id=cls.id, work_dir=folder)
-    return cls().run(validated, Inputs(inputs or {}), ctx)
+    if work_dir is not None:
+        ctx = RunContext(node_id=cls.id, work_dir=work_dir)
+        return cls().run(validated, Inputs(inputs or {}), ctx)
+    with tempfile.TemporaryDirectory(prefix=f"kumi-{cls.id}-") as folder:
+        ctx = RunContext(node_id=cls.id, work_dir=Path(folder))
+        return cls().run(validated, Inputs(inputs or {}), ctx)
 
 
 def _learner(component_id: str) -> Callable[[], Any]:
