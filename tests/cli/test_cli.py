@@ -51,6 +51,20 @@ def test_run_json_contract_and_cached_rerun(workspace: Path) -> None:
     assert again["run_id"] != payload["run_id"]
 
 
+def test_plain_run_prints_the_step_table_then_the_run_and_its_evaluation(
+    workspace: Path,
+) -> None:
+    result = kumi(
+        "run", str(SAMPLE_PIPELINES / "breast-cancer.yaml"), "--workspace", str(workspace)
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.startswith("run ") and "auc" in result.stdout
+    assert result.stdout.splitlines()[:2][1] == "evaluation:"
+    table = result.stderr.rstrip(" ").splitlines(keepends=True)
+    last = next(line for line in reversed(table) if line.startswith("└"))
+    assert last.endswith("\n")  # what follows on the same terminal starts on its own line
+
+
 def test_failing_step_exits_1_and_names_the_step(workspace: Path, tmp_path: Path) -> None:
     pipeline = tmp_path / "bad-label.yaml"
     text = (SAMPLE_PIPELINES / "breast-cancer.yaml").read_text()

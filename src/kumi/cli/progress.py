@@ -53,6 +53,8 @@ class LiveProgress(RunHooks):
             self._live.update(self._render())
             self._live.stop()
             self._live = None
+            if not self.console.is_terminal:  # Live leaves its last line open there
+                self.console.line()
 
     def before_step(self, *, run_id: str, node_id: str, component_id: str) -> None:
         row = self.rows.setdefault(node_id, _Row(component_id))
