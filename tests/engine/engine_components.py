@@ -31,6 +31,7 @@ from kumi.core import (
 )
 from kumi.graph import PipelineBuilder
 from kumi.registry import ComponentRegistry
+from kumi.storage import LocalArtifactStore
 
 TABLE_IN = InputPort("dataset", PortType.TABLE)
 TABLE_OUT = OutputPort("results_dataset", PortType.TABLE)
@@ -109,6 +110,7 @@ class ExitStep(Component):
     name = "Exit Step"
     category = Category.DATA_TRANSFORMATION
     description = "Leaves the process abruptly."
+    inputs = (InputPort("dataset", PortType.TABLE, optional=True),)
     outputs = (TABLE_OUT,)
 
     def run(self, params, inputs, ctx):
@@ -321,3 +323,26 @@ class FolderDatasets:
 
 
 ALL.append(DatasetSource)
+
+
+class SlowStore(LocalArtifactStore):
+    """A local store that takes ``delay`` seconds to publish each step output (not the
+    column chunks), to observe what happens while outputs are still being written."""
+
+    def __init__(self, root: str | Path, delay: float) -> None:
+        super().__init__(root)
+        self.delay = delay
+
+    def put_dir(self, local_dir: Path, key: str) -> str:
+        if key.startswith("artifacts/"):
+            time.sleep(self.delay)
+        return super().put_dir(local_dir, key)
+
+
+class FullStore(LocalArtifactStore):
+    """A local store that cannot take step outputs (as on a full disk)."""
+
+    def put_dir(self, local_dir: Path, key: str) -> str:
+        if key.startswith("artifacts/"):
+            raise OSError(28, "No space left on device")
+        return super().put_dir(local_dir, key)

@@ -62,7 +62,10 @@ def task(store, tmp_path: Path, node: str, component, inputs=None, **params) -> 
 
 
 def run(executor, t: StepTask):
-    return executor.execute(t, cancel=threading.Event(), on_progress=lambda f, m: None)
+    """Run ``t`` and wait until its outputs are in the store."""
+    outcome = executor.execute(t, cancel=threading.Event(), on_progress=lambda f, m: None)
+    executor.when_stored(outcome.pending).result(30)
+    return outcome
 
 
 def test_sequential_steps_run_in_the_same_worker(make_engine, store):

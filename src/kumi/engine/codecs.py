@@ -10,8 +10,8 @@ One format per port type:
 - ``evaluation_report``: ``report.json`` (``EvaluationReport.to_dict``).
 - ``file``: the raw file under ``file/`` plus ``file.json`` (name and media type).
 
-The content hash is a blake2b digest over every written file's name and bytes, computed
-from memory while the files are written; for a table it covers its column digests. A
+The content hash is a blake2b digest over every file's name and bytes, computed from
+memory before anything is written; for a table it covers its column digests. A
 :class:`Snapshot` keeps a saved or loaded value in memory so a later step can take it
 without reading the files again.
 """
@@ -24,7 +24,7 @@ import json
 import logging
 import mmap
 import pickle
-import threading
+import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,7 +40,8 @@ from kumi.core.errors import DataFormatError
 from kumi.core.models import EvaluationReport, FileArtifact
 from kumi.core.table import Table
 from kumi.core.types import ColumnRole, PortType
-from kumi.engine.columns import ColumnStore
+from kumi.engine.arrow_frames import ArrowConversions
+from kumi.engine.columns import ColumnStore, column_digest
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +57,10 @@ FILE_DIR = "file"
 _ROLES_KEY = b"kumi.roles"
 _CATEGORICAL_KEY = b"kumi.categorical"
 _PICKLED_PORTS = (PortType.UNTRAINED_MODEL, PortType.TRAINED_MODEL, PortType.TRANSFORMATION)
-_PARALLEL_WRITE_BYTES = 4 << 20
 _OBJECT_BYTES = 64
+
+CONVERSIONS = ArrowConversions()
+"""This process's Arrow conversions of recently stored columns (see :mod:`.arrow_frames`)."""
 
 
 @dataclass(frozen=True)
@@ -114,15 +117,63 @@ def save_snapshot(
 ) -> tuple[str, Snapshot]:
     """Write ``value`` into ``directory`` (a table's new columns into ``store``); return
     its content hash (the same as :func:`hash_files` over the written files) and an
-    in-memory snapshot of it. Files are hashed from memory while they are written."""
+    in-memory snapshot of it."""
+    prepared = prepare_value(value, port_type, store)
+    prepared.write_columns(directory.parent)
+    _write_files(prepared.files, directory)
+    return prepared.content_hash, prepared.snapshot
+
+
+@dataclass(frozen=True)
+class PreparedValue:
+    """A value encoded and hashed but not written yet: its files, its content hash, an
+    in-memory snapshot, and (for a table) the column chunks the store may still lack."""
+
+    content_hash: str
+    snapshot: Snapshot
+    files: Mapping[str, Any]
+    store: ArtifactStore
+    columns: tuple[pa.ChunkedArray, ...] = ()
+    digests: tuple[str, ...] = ()
+
+    def write_columns(self, scratch: Path) -> None:
+        """Store the column chunks not stored yet (staged in ``scratch``)."""
+        if self.columns:
+            ColumnStore(self.store, scratch).write(self.columns, self.digests)
+
+    def write(self, directory: Path, key: str) -> None:
+        """Store the value under ``key``: its column chunks first, then its files (staged
+        in ``directory``), so a published table always finds its columns."""
+        self.write_columns(directory.parent)
+        if self.store.exists(key):
+            return
+        _write_files(self.files, directory)
+        try:
+            self.store.put_dir(directory, key)
+        finally:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def prepare_value(value: Any, port_type: PortType | str, store: ArtifactStore) -> PreparedValue:
+    """Encode and hash ``value`` without writing anything (see :class:`PreparedValue`)."""
     kind = PortType(port_type)
     if kind == PortType.TABLE:
-        files: dict[str, Any] = _encode_table(value, ColumnStore(store, directory.parent))
+        files, columns, digests = _encode_table(value)
         snapshot = Snapshot.of_table(value)
-    else:
-        files = _encode(value, kind)
-        snapshot = Snapshot(kind, sum(len(b) for b in files.values()), files=files)
-    return _write_and_hash(files, directory), snapshot
+        return PreparedValue(hash_buffers(files), snapshot, files, store, columns, digests)
+    files = _encode(value, kind)
+    snapshot = Snapshot(kind, sum(len(b) for b in files.values()), files=files)
+    return PreparedValue(hash_buffers(files), snapshot, files, store)
+
+
+def hash_buffers(files: Mapping[str, Any]) -> str:
+    """The hash :func:`hash_files` gives for these files, from memory."""
+    h = hashlib.blake2b(digest_size=32)
+    for name in sorted(files):
+        view = memoryview(files[name])
+        h.update(name.encode("utf-8") + b"\0" + view.nbytes.to_bytes(8, "little"))
+        h.update(view)
+    return h.hexdigest()
 
 
 def load_value(directory: Path, port_type: PortType | str, store: ArtifactStore) -> Any:
@@ -157,30 +208,18 @@ def load_table_head(store: ArtifactStore, ref: OutputRef, rows: int) -> Table:
     return _load_table(store.get_dir(ref.key), ColumnStore(store), head=rows)
 
 
-def _write_and_hash(files: Mapping[str, Any], directory: Path) -> str:
-    """Write each buffer to its file while hashing it (the hash of :func:`hash_files`)."""
+def _write_files(files: Mapping[str, Any], directory: Path) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    h = hashlib.blake2b(digest_size=32)
-    for name in sorted(files):
-        view = memoryview(files[name])
+    for name, data in files.items():
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        h.update(name.encode("utf-8") + b"\0" + view.nbytes.to_bytes(8, "little"))
-        if view.nbytes < _PARALLEL_WRITE_BYTES:
-            path.write_bytes(view)
-            h.update(view)
-            continue
-        # both release the GIL: write on a thread while hashing here
-        writer = threading.Thread(target=path.write_bytes, args=(view,))
-        writer.start()
-        h.update(view)
-        writer.join()
+        view = memoryview(data)
+        path.write_bytes(view)
         if path.stat().st_size != view.nbytes:
             raise DataFormatError(
                 f"Could not write '{path}' completely; check free disk space and retry.",
                 details={"path": str(path)},
             )
-    return h.hexdigest()
 
 
 def _encode(value: Any, kind: PortType) -> dict[str, bytes]:
@@ -203,23 +242,29 @@ def _decode(kind: PortType, read: Callable[[str], bytes]) -> Any:
 
 
 # -- tables -----------------------------------------------------------------------------
-def _encode_table(table: Table, columns: ColumnStore) -> dict[str, Any]:
+def _encode_table(
+    table: Table,
+) -> tuple[dict[str, bytes], tuple[pa.ChunkedArray, ...], tuple[str, ...]]:
+    """The table's files, its columns and their digests: ``table.json`` holds the schema
+    and the column digests, or ``table.pkl`` the whole table when Arrow cannot hold it."""
     try:
-        arrow = pa.Table.from_pandas(table.frame, preserve_index=None)
+        arrow = CONVERSIONS.to_arrow(table.frame)
     except (pa.ArrowException, ValueError, TypeError) as exc:
         logger.warning("Table is not Arrow-compatible (%s); storing it pickled instead.", exc)
-        return {TABLE_PICKLE: cloudpickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)}
+        return {TABLE_PICKLE: cloudpickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)}, (), ()
     roles = {name: role.value for name, role in sorted(table.roles.items())}
     metadata = dict(arrow.schema.metadata or {})
     metadata[_ROLES_KEY] = json.dumps(roles).encode("utf-8")
     metadata[_CATEGORICAL_KEY] = json.dumps(sorted(table.categorical)).encode("utf-8")
     schema = arrow.schema.with_metadata(metadata)
+    columns = tuple(arrow.columns)
+    digests = tuple(column_digest(column) for column in columns)
     manifest = {
         "rows": arrow.num_rows,
         "schema": base64.b64encode(schema.serialize().to_pybytes()).decode("ascii"),
-        "columns": columns.put_all(arrow.columns),
+        "columns": list(digests),
     }
-    return {TABLE_MANIFEST: json.dumps(manifest, sort_keys=True).encode("utf-8")}
+    return {TABLE_MANIFEST: json.dumps(manifest, sort_keys=True).encode("utf-8")}, columns, digests
 
 
 def _table_nbytes(frame: pd.DataFrame) -> int:

@@ -63,20 +63,33 @@ class ColumnStore:
         return f"{CHUNK_PREFIX}/{digest[:2]}/{digest}"
 
     def put_all(self, columns: Sequence[pa.ChunkedArray]) -> list[str]:
-        """Store each column (new ones written in parallel: Arrow and file writes release
-        the GIL); return their digests in order."""
-        threads = min(len(columns), os.cpu_count() or 1)
+        """Store each column (new ones written in parallel); return their digests in order."""
+        digests = [column_digest(column) for column in columns]
+        self.write(columns, digests)
+        return digests
+
+    def write(self, columns: Sequence[pa.ChunkedArray], digests: Sequence[str]) -> None:
+        """Store the columns (with their digests) not stored yet, in parallel threads:
+        Arrow and file writes release the GIL."""
+        jobs = list(zip(columns, digests, strict=True))
+        threads = min(len(jobs), os.cpu_count() or 1)
         if threads <= 1:
-            return [self.put(column) for column in columns]
+            for column, digest in jobs:
+                self._write_one(column, digest)
+            return
         with ThreadPoolExecutor(threads, thread_name_prefix="kumi-columns") as pool:
-            return list(pool.map(self.put, columns))
+            list(pool.map(lambda job: self._write_one(*job), jobs))
 
     def put(self, column: pa.ChunkedArray) -> str:
         """Store ``column`` unless an equal one is stored already; return its digest."""
         digest = column_digest(column)
+        self._write_one(column, digest)
+        return digest
+
+    def _write_one(self, column: pa.ChunkedArray, digest: str) -> None:
         key = self.key(digest)
         if self.store.exists(key):
-            return digest
+            return
         if self.scratch is not None:
             self.scratch.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix="column-", dir=self.scratch))
@@ -90,7 +103,6 @@ class ColumnStore:
             self.store.put_dir(staging, key)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return digest
 
     def get(self, digest: str) -> pa.ChunkedArray:
         """The stored column (memory-mapped where the store is local)."""

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 import time
 import weakref
-from collections.abc import Sequence
-from multiprocessing.connection import wait
+from collections.abc import Collection, Sequence
+from concurrent.futures import Future
 from multiprocessing.context import ForkServerContext, SpawnContext
 from types import TracebackType
 from typing import Protocol
@@ -22,8 +23,16 @@ from kumi.engine.pool import PooledWorker, WorkerPool
 from kumi.engine.valuecache import ValueCache, default_budget
 from kumi.engine.worker import StepOutcome, StepTask, error_dict, execute_step
 
-DEFAULT_PRELOAD = ("kumi.engine.worker", "kumi.registry", "pandas", "pyarrow", "sklearn.base")
-"""Modules the worker process server imports once, so each worker starts in tens of ms."""
+DEFAULT_PRELOAD = (
+    "kumi.engine.worker",
+    "kumi.registry",
+    "kumi.storage",
+    "pandas",
+    "pyarrow",
+    "sklearn.base",
+)
+"""Modules the worker process server imports once, so each worker starts in tens of ms
+(``kumi.storage``: every step's payload holds its artifact store)."""
 
 _POLL_S = 0.1
 _SEND_ATTEMPTS = 3
@@ -34,6 +43,10 @@ class StepExecutor(Protocol):
         self, task: StepTask, *, cancel: threading.Event, on_progress: ProgressCallback
     ) -> StepOutcome:
         """Run ``task``; stop early when ``cancel`` is set (where possible)."""
+        ...
+
+    def when_stored(self, keys: Collection[str]) -> Future[None]:
+        """Done once the outputs ``keys`` (an outcome's ``pending``) are in the store."""
         ...
 
 
@@ -47,6 +60,11 @@ class InlineExecutor:
         self, task: StepTask, *, cancel: threading.Event, on_progress: ProgressCallback
     ) -> StepOutcome:
         return execute_step(task, on_progress=on_progress, cache=self.cache)
+
+    def when_stored(self, keys: Collection[str]) -> Future[None]:
+        done: Future[None] = Future()  # inline steps store their outputs before answering
+        done.set_result(None)
+        return done
 
     def close(self) -> None:
         """Drop the values kept in memory."""
@@ -115,11 +133,15 @@ class ProcessExecutor:
             else:
                 self._pool.discard(worker)
 
+    def when_stored(self, keys: Collection[str]) -> Future[None]:
+        return self._pool.when_stored(keys)
+
     def _dispatch(self, task: StepTask, cancel: threading.Event) -> PooledWorker | None:
         """Hand ``task`` to an idle worker (another one if that one died while idle)."""
         hashes = {ref.content_hash for ref in task.inputs.values()}
+        keys = {ref.key for ref in task.inputs.values()}
         for attempt in range(_SEND_ATTEMPTS):
-            worker = self._pool.acquire(hashes, cancel)
+            worker = self._pool.acquire(hashes, keys, cancel)
             if worker is None:
                 return None
             try:
@@ -159,20 +181,20 @@ def _supervise(
     """Wait for the step's outcome; the values its worker holds, or None when the worker
     must be stopped (it died, ran too long or the run was canceled)."""
     deadline = time.monotonic() + task.timeout_s if task.timeout_s else None
-    reader, sentinel = worker.conn, worker.process.sentinel
     while True:
         remaining = deadline - time.monotonic() if deadline else _POLL_S
-        ready = wait([reader, sentinel], timeout=max(0.0, min(_POLL_S, remaining)))
-        if reader in ready or (ready and reader.poll()):
-            try:
-                message = reader.recv()
-            except (EOFError, OSError):
-                return _crashed(task, worker, pool), None
+        try:
+            message = worker.inbox.get(timeout=max(0.0, min(_POLL_S, remaining)))
+        except queue.Empty:
+            message = None
+        if message is not None:
             if message[0] == "progress":
                 on_progress(message[1], message[2])
                 continue
-            return message[1], message[2]
-        if ready:
+            if message[0] == "done":
+                return message[1], message[2]
+            return _crashed(task, worker, pool), None
+        if not worker.process.is_alive() and worker.inbox.empty():
             return _crashed(task, worker, pool), None
         if cancel.is_set():
             _note(task, "Step canceled: the run was canceled while it ran.")

@@ -1,8 +1,11 @@
 """A pool of persistent worker processes that run steps one at a time each.
 
 Workers start in the background as soon as the pool is made. A step goes preferably to an
-idle worker already holding its inputs in memory. A worker that dies, runs past a time
-limit or is canceled is stopped and replaced. Workers are stopped when the pool is closed,
+idle worker already holding its inputs in memory, and must go to the worker still writing
+one of its inputs to the store (see :mod:`kumi.engine.pending`); a worker with writes
+under way takes no other steps. One reader thread per worker receives its messages. A
+worker that dies, runs past a time limit or is canceled is stopped (once its writes are
+done, where it can finish them) and replaced. Workers are stopped when the pool is closed,
 garbage-collected or the interpreter exits, and stop themselves if the engine's process
 disappears (see :func:`kumi.engine.worker.serve`).
 """
@@ -14,24 +17,32 @@ import contextlib
 import logging
 import multiprocessing.util  # noqa: F401 (its exit handler must be registered first)
 import os
+import queue
 import signal
 import sys
 import threading
+import time
 import types
 import weakref
 from collections.abc import Collection, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 from kumi.core.errors import ConfigurationError
-from kumi.engine.worker import serve
+from kumi.engine.pending import OutputLostError, PendingWrites
+from kumi.engine.worker import StepOutcome, serve
 
 logger = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 180.0
 """How long a new worker may take to import what it needs and say it is ready."""
+
+STORE_WAIT_S = 120.0
+"""How long a worker about to be stopped may take to finish writing earlier outputs."""
 
 _WAIT_S = 0.1
 
@@ -45,6 +56,9 @@ class PooledWorker:
     lifeline: Connection
     pid: int
     held: dict[str, int] = field(default_factory=dict)
+    inbox: queue.Queue[tuple[Any, ...]] = field(default_factory=queue.Queue)
+    """Messages about the step it runs: ``("progress", fraction, message)``,
+    ``("done", outcome, held)``, or ``("lost",)`` once its connection ends."""
 
     def affinity(self, hashes: Collection[str]) -> int:
         """Bytes of the given values this worker holds in memory."""
@@ -65,6 +79,7 @@ class WorkerPool:
         self._starting = 0
         self._closed = False
         self._start_error: Exception | None = None
+        self._pending = PendingWrites()
         _OPEN_POOLS.add(self)
         with self._cond:
             self._grow()
@@ -73,9 +88,12 @@ class WorkerPool:
     def closed(self) -> bool:
         return self._closed
 
-    def acquire(self, hashes: Collection[str], cancel: threading.Event) -> PooledWorker | None:
-        """An idle worker, preferably one holding the values ``hashes`` (None once
-        ``cancel`` is set). Waits while every worker is busy or still starting."""
+    def acquire(
+        self, hashes: Collection[str], keys: Collection[str], cancel: threading.Event
+    ) -> PooledWorker | None:
+        """An idle worker for a step reading the values ``hashes`` stored under ``keys``
+        (None once ``cancel`` is set): the one still writing some of them, else one
+        holding most of them in memory. Waits while no worker fits."""
         with self._cond:
             while True:
                 if self._closed:
@@ -83,8 +101,11 @@ class WorkerPool:
                         "The engine was closed; create a new Engine to run more steps.",
                         details={},
                     )
-                if self._idle:
-                    worker = _best(self._idle, hashes)
+                failure = self._pending.failure(keys)
+                if failure is not None:
+                    raise OutputLostError(failure["message"], details=failure["details"])
+                worker = self._fitting(hashes, keys)
+                if worker is not None:
                     self._idle.remove(worker)
                     self._busy.append(worker)
                     return worker
@@ -93,6 +114,20 @@ class WorkerPool:
                 if cancel.is_set():
                     return None
                 self._cond.wait(_WAIT_S)
+
+    def _fitting(self, hashes: Collection[str], keys: Collection[str]) -> PooledWorker | None:
+        writers = self._pending.owners(keys)
+        if writers:  # only the worker writing the inputs may read them yet
+            return (
+                next((w for w in self._idle if w in writers), None) if len(writers) == 1 else None
+            )
+        free = [w for w in self._idle if not self._pending.owns_any(w)]
+        return _best(free, hashes) if free else None
+
+    def when_stored(self, keys: Collection[str]) -> Future[None]:
+        """Done once every key is written to the store (see :class:`PendingWrites`)."""
+        with self._cond:
+            return self._pending.when_stored(keys)
 
     def release(self, worker: PooledWorker, held: dict[str, int]) -> None:
         """Give back a healthy worker with the values it now holds."""
@@ -106,7 +141,17 @@ class WorkerPool:
             self._cond.notify_all()
 
     def discard(self, worker: PooledWorker) -> None:
-        """Stop a worker that crashed, hung or was canceled, and start its replacement."""
+        """Stop a worker that crashed, hung or was canceled (once it has written what it
+        still had to, if it is alive), and start its replacement."""
+        deadline = time.monotonic() + STORE_WAIT_S
+        with self._cond:
+            while (
+                self._pending.owns_any(worker)
+                and worker.process.is_alive()
+                and not self._closed
+                and time.monotonic() < deadline
+            ):
+                self._cond.wait(_WAIT_S)
         _stop(worker)
         with self._cond:
             if worker in self._busy:
@@ -173,6 +218,10 @@ class WorkerPool:
             if conn.poll(START_TIMEOUT_S):
                 message = conn.recv()
                 if message[0] == "ready":
+                    reader = threading.Thread(
+                        target=self._read, args=(worker,), name="kumi-worker-reader", daemon=True
+                    )
+                    reader.start()
                     return worker
         except (EOFError, OSError):
             pass
@@ -182,6 +231,41 @@ class WorkerPool:
             "kumi and its dependencies import cleanly, or use executor='inline' to debug.",
             details={"exit_code": process.exitcode},
         )
+
+    def _read(self, worker: PooledWorker) -> None:
+        """Receive ``worker``'s messages until its connection ends: record its writes
+        (a step's pending outputs are recorded before the step's answer is passed on)
+        and hand the rest to the thread supervising its step."""
+        while True:
+            try:
+                message = worker.conn.recv()
+            except (EOFError, OSError):
+                break
+            if message[0] == "stored":
+                with self._cond:
+                    self._pending.resolve(message[1], message[2])
+                    self._cond.notify_all()
+                continue
+            if message[0] == "done" and isinstance(message[1], StepOutcome):
+                with self._cond:
+                    self._pending.add(worker, message[1].pending)
+            worker.inbox.put(message)
+        with self._cond:
+            self._pending.fail_owner(worker, _lost_writes(worker))
+            self._cond.notify_all()
+        worker.inbox.put(("lost",))
+
+
+def _lost_writes(worker: PooledWorker) -> dict[str, Any]:
+    return {
+        "code": OutputLostError.code,
+        "message": (
+            f"The worker process writing this output (pid {worker.pid}) stopped before it "
+            "was stored, e.g. because a later step on it crashed or the engine was closed. "
+            "Run the pipeline again."
+        ),
+        "details": {"pid": worker.pid},
+    }
 
 
 def _best(idle: list[PooledWorker], hashes: Collection[str]) -> PooledWorker:

@@ -60,6 +60,9 @@ class PipelineRun:
         self.finished = threading.Event()
         self._lock = threading.Lock()
         self._steps = {n: StepResult(n, plan.steps[n].component_id) for n in plan.order}
+        self._storing: dict[Future[None], str] = {}
+        """Steps that have answered and whose outputs are still being written: their
+        dependents may start (on the worker writing them), they finish once written."""
         self._started_at: dict[str, float] = {}
         self._t0 = time.monotonic()
         self._result: RunResult | None = None
@@ -98,11 +101,15 @@ class PipelineRun:
                     self._cancel_queued("run canceled")
                 else:
                     self._launch_ready(pool, running)
-                if not running:
+                if not running and not self._storing:
                     return
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                waiting: list[Future[Any]] = [*running, *self._storing]
+                done, _ = wait(waiting, return_when=FIRST_COMPLETED)
                 for future in done:
-                    self._complete(running.pop(future), future)
+                    if future in running:
+                        self._complete(running.pop(future), future)
+                    else:
+                        self._stored(self._storing.pop(future), future)
 
     def _launch_ready(
         self, pool: ThreadPoolExecutor, running: dict[Future[StepOutcome], str]
@@ -123,11 +130,14 @@ class PipelineRun:
     def _ready(self) -> list[str]:
         with self._lock:
             steps = dict(self._steps)
+        available = set(self._storing.values())
         return [
             node
             for node in self.plan.order
             if steps[node].status == StepStatus.QUEUED
-            and all(steps[up].status.succeeded for up in self.plan.upstream(node))
+            and all(
+                steps[up].status.succeeded or up in available for up in self.plan.upstream(node)
+            )
         ]
 
     def _prepare(self, node: str) -> StepTask | None:
@@ -253,9 +263,22 @@ class PipelineRun:
             self._settle(node, StepStatus.CANCELED, reason="run canceled")
         elif outcome.error is not None:
             self._fail(node, outcome.error)
+        elif outcome.pending:
+            self._update(node, outputs=outcome.outputs)
+            self._storing[self.settings.executor.when_stored(outcome.pending)] = node
         else:
             step = self._settle(node, StepStatus.COMPLETED, outputs=outcome.outputs)
             self._remember(step)
+
+    def _stored(self, node: str, future: Future[None]) -> None:
+        """The step's outputs are written: it is finished (or failed, if they were lost)."""
+        exc = future.exception()
+        if exc is None:
+            self._remember(self._settle(node, StepStatus.COMPLETED))
+        elif isinstance(exc, KumiError):
+            self._fail(node, error_dict(exc.code, f"Step '{node}': {exc.message}", exc.details))
+        else:
+            self._fail(node, error_dict("output_not_stored", f"Step '{node}': {exc}"))
 
     def _remember(self, step: StepResult) -> None:
         planned = self.plan.steps[step.node_id]
