@@ -204,6 +204,13 @@ def report(rows: int, hand: list[float], hand_auc: float, runs: list[dict[str, A
     print(f"ratio kumi / hand-written          {ratio:8.2f}   (target <= 1.2)")
     print(f"fully cached re-run                {median['cached']:8.3f} s  (target <= 0.5)")
     print(f"kumi, cold: new workspace + pool   {median['cold']:8.2f} s")
+    print(
+        "each repeat (hand / warm / cached / cold): "
+        + "; ".join(
+            f"{h:.2f} / {r['warm']:.2f} / {r['cached']:.3f} / {r['cold']:.2f}"
+            for h, r in zip(hand, runs, strict=True)
+        )
+    )
     for step in summary.result.steps.values():
         print(f"  step {step.node_id:<10} {step.seconds:7.2f} s")
 

@@ -9,7 +9,9 @@ or for strings the addresses of the string objects, which it keeps alive (Python
 cannot change, so equal addresses mean equal strings). Only recent frames count: columns
 kept longer would hold memory that later steps then take afresh from the system, which
 costs more here than converting again. The result is the same Arrow table, schema and
-pandas metadata included, as ``pa.Table.from_pandas(frame, preserve_index=None)``.
+pandas metadata included, as ``pa.Table.from_pandas(frame, preserve_index=None)``; with
+each column's digest (:func:`kumi.engine.columns.column_digest`), remembered too. Columns
+of strings with few distinct values go through :mod:`kumi.engine.arrow_strings`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ import pandas as pd
 import pyarrow as pa
 import xxhash
 
+from kumi.engine.arrow_strings import convert_strings
+from kumi.engine.columns import column_digest
+
 _PANDAS_KEY = b"pandas"
 _PLAIN_KINDS = "biufO"
 _WIDEST = 256
@@ -41,6 +46,7 @@ class _Converted:
     entry: dict[str, Any]
     keep: Any  # the source values, so string addresses stay valid
     nbytes: int
+    digest: str
     generation: int = 0
 
 
@@ -56,6 +62,10 @@ class ArrowConversions:
 
     def to_arrow(self, frame: pd.DataFrame) -> pa.Table:
         """``pa.Table.from_pandas(frame, preserve_index=None)``, reusing known columns."""
+        return self.convert(frame)[0]
+
+    def convert(self, frame: pd.DataFrame) -> tuple[pa.Table, tuple[str, ...]]:
+        """:meth:`to_arrow` and the digest of each of the table's columns."""
         names = list(frame.columns)
         if (
             not names
@@ -63,7 +73,8 @@ class ArrowConversions:
             or not all(isinstance(n, str) for n in names)
             or frame.columns.has_duplicates
         ):
-            return pa.Table.from_pandas(frame, preserve_index=None)
+            table = pa.Table.from_pandas(frame, preserve_index=None)
+            return table, tuple(column_digest(column) for column in table.columns)
         with self._lock:
             self._generation += 1
             self._forget(self._generation - GENERATIONS + 1)
@@ -81,7 +92,9 @@ class ArrowConversions:
         }
         fields = [p.field for p in parts] + list(index.schema)
         schema = pa.schema(fields, metadata={_PANDAS_KEY: json.dumps(metadata).encode()})
-        return pa.Table.from_arrays([*(p.column for p in parts), *index.columns], schema=schema)
+        table = pa.Table.from_arrays([*(p.column for p in parts), *index.columns], schema=schema)
+        digests = [p.digest for p in parts] + [column_digest(c) for c in index.columns]
+        return table, tuple(digests)
 
     def clear(self) -> None:
         with self._lock:
@@ -97,11 +110,21 @@ class ArrowConversions:
                 if known is not None:
                     self._memo[key] = replace(known, generation=self._generation)
                     return _renamed(known, name)
-        table = pa.Table.from_pandas(frame[[name]], preserve_index=False)
-        entry = _metadata(table)["columns"][0]
-        column = table.column(0)
+        strings = convert_strings(name, values) if values is not None else None
+        if strings is not None:
+            arrow_field, column, entry = strings.field, strings.column, strings.entry
+        else:
+            table = pa.Table.from_pandas(frame[[name]], preserve_index=False)
+            arrow_field, column = table.schema.field(0), table.column(0)
+            entry = _metadata(table)["columns"][0]
         converted = _Converted(
-            table.schema.field(0), column, entry, values, column.nbytes, self._generation
+            arrow_field,
+            column,
+            entry,
+            values,
+            column.nbytes,
+            column_digest(column),
+            self._generation,
         )
         if key is not None and _rememberable(converted):
             self._remember(key, converted)

@@ -41,7 +41,7 @@ from kumi.core.models import EvaluationReport, FileArtifact
 from kumi.core.table import Table
 from kumi.core.types import ColumnRole, PortType
 from kumi.engine.arrow_frames import ArrowConversions
-from kumi.engine.columns import ColumnStore, column_digest
+from kumi.engine.columns import ColumnStore
 
 logger = logging.getLogger(__name__)
 
@@ -136,15 +136,16 @@ class PreparedValue:
     columns: tuple[pa.ChunkedArray, ...] = ()
     digests: tuple[str, ...] = ()
 
-    def write_columns(self, scratch: Path) -> None:
-        """Store the column chunks not stored yet (staged in ``scratch``)."""
+    def write_columns(self, scratch: Path, *, threads: int | None = None) -> None:
+        """Store the column chunks not stored yet (staged in ``scratch``, in up to
+        ``threads`` threads; default: one per core)."""
         if self.columns:
-            ColumnStore(self.store, scratch).write(self.columns, self.digests)
+            ColumnStore(self.store, scratch).write(self.columns, self.digests, threads=threads)
 
-    def write(self, directory: Path, key: str) -> None:
+    def write(self, directory: Path, key: str, *, threads: int | None = None) -> None:
         """Store the value under ``key``: its column chunks first, then its files (staged
         in ``directory``), so a published table always finds its columns."""
-        self.write_columns(directory.parent)
+        self.write_columns(directory.parent, threads=threads)
         if self.store.exists(key):
             return
         _write_files(self.files, directory)
@@ -248,7 +249,7 @@ def _encode_table(
     """The table's files, its columns and their digests: ``table.json`` holds the schema
     and the column digests, or ``table.pkl`` the whole table when Arrow cannot hold it."""
     try:
-        arrow = CONVERSIONS.to_arrow(table.frame)
+        arrow, digests = CONVERSIONS.convert(table.frame)
     except (pa.ArrowException, ValueError, TypeError) as exc:
         logger.warning("Table is not Arrow-compatible (%s); storing it pickled instead.", exc)
         return {TABLE_PICKLE: cloudpickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)}, (), ()
@@ -258,7 +259,6 @@ def _encode_table(
     metadata[_CATEGORICAL_KEY] = json.dumps(sorted(table.categorical)).encode("utf-8")
     schema = arrow.schema.with_metadata(metadata)
     columns = tuple(arrow.columns)
-    digests = tuple(column_digest(column) for column in columns)
     manifest = {
         "rows": arrow.num_rows,
         "schema": base64.b64encode(schema.serialize().to_pybytes()).decode("ascii"),

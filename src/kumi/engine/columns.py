@@ -68,11 +68,17 @@ class ColumnStore:
         self.write(columns, digests)
         return digests
 
-    def write(self, columns: Sequence[pa.ChunkedArray], digests: Sequence[str]) -> None:
-        """Store the columns (with their digests) not stored yet, in parallel threads:
-        Arrow and file writes release the GIL."""
+    def write(
+        self,
+        columns: Sequence[pa.ChunkedArray],
+        digests: Sequence[str],
+        *,
+        threads: int | None = None,
+    ) -> None:
+        """Store the columns (with their digests) not stored yet, in up to ``threads``
+        parallel threads (default: one per core; Arrow and file writes release the GIL)."""
         jobs = list(zip(columns, digests, strict=True))
-        threads = min(len(jobs), os.cpu_count() or 1)
+        threads = min(len(jobs), threads or os.cpu_count() or 1)
         if threads <= 1:
             for column, digest in jobs:
                 self._write_one(column, digest)

@@ -40,6 +40,7 @@ from kumi.core.params import Params
 from kumi.core.types import PortType
 from kumi.engine.codecs import PreparedValue, load_snapshot, load_value, prepare_value
 from kumi.engine.logcapture import capture_output
+from kumi.engine.pages import use_ordinary_pages
 from kumi.engine.valuecache import ValueCache
 from kumi.engine.writebehind import BackgroundWriter
 
@@ -307,7 +308,7 @@ def _staged(encoded: PreparedValue, key: str, scratch: Path) -> Callable[[], Non
     def write() -> None:
         staging = Path(tempfile.mkdtemp(prefix="store-", dir=scratch))
         try:
-            encoded.write(staging / "value", key)
+            encoded.write(staging / "value", key, threads=1)  # the step has the other cores
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -358,6 +359,7 @@ def serve(conn: Connection, alive: Connection, budget_bytes: int) -> None:
     started; it stops itself (and that group) when the engine's end of ``alive`` closes."""
     os.setpgid(0, 0)
     pd.set_option(f"mode.{WORKER_PANDAS_MODE}", True)
+    use_ordinary_pages()
     threading.Thread(target=_exit_with_engine, args=(alive,), daemon=True).start()
     faulthandler.enable(file=2)  # fd 2 is the running step's log
     cache = ValueCache(budget_bytes)

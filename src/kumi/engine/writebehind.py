@@ -9,7 +9,9 @@ to the engine (``("stored", key, error)``); until then only this worker may read
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -18,6 +20,9 @@ from typing import Any
 from kumi.core.errors import KumiError
 
 logger = logging.getLogger(__name__)
+
+BACKGROUND_NICENESS = 10
+"""How much the writing thread yields the CPU to the step running beside it (Linux)."""
 
 StoredCallback = Callable[[str, "dict[str, Any] | None"], None]
 """Told each written key, with None or the error ``{"code", "message", "details"}``."""
@@ -69,6 +74,7 @@ class BackgroundWriter:
                 self._done.wait()
 
     def _work(self) -> None:
+        _yield_to_steps()
         while True:
             key, write = self._jobs.get()
             error = None
@@ -95,3 +101,10 @@ class BackgroundWriter:
                     self._errors[key] = error
                 self._done.notify_all()
             self._on_stored(key, error)
+
+
+def _yield_to_steps() -> None:
+    """Lower this thread's priority (on Linux, niceness is per thread): a step using every
+    core, such as a boosted tree fit, then runs first and the writes fill its pauses."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
