@@ -14,6 +14,7 @@ from kumi.cli import (
     runs_commands,
 )
 from kumi.cli.run_command import run
+from kumi.cli.up_command import up
 
 app = typer.Typer(
     name="kumi",
@@ -30,6 +31,7 @@ def quiet_libraries() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
+app.command("up")(up)
 app.command("run")(run)
 app.add_typer(components_commands.app, name="components")
 app.add_typer(datasets_commands.app, name="datasets")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kumi.core import InvalidParameterError
-from kumi.engine import BackgroundHooks, Engine, ExecutionPlan, RunHooks, RunResult
+from kumi.engine import BackgroundHooks, Engine, ExecutionPlan, RunHandle, RunHooks, RunResult
 from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry, default_registry
-from kumi.services.run_recorder import RunRecorder
+from kumi.services.run_recorder import RunRecorder, run_outcome
+from kumi.storage.records import Run
 from kumi.storage.workspace import Workspace
 from kumi.tracking.run_tracker import MlflowRunTracker, TrackingTarget
 
@@ -90,10 +91,14 @@ def _run_until_done(
     run_id: str,
     hooks: Sequence[RunHooks],
     regenerate: bool | set[str],
+    *,
+    on_start: Callable[[RunHandle], None] | None = None,
 ) -> RunResult:
     """Run in the background and wait; an interrupt (Ctrl-C) cancels the run cleanly:
     running steps are stopped, the rest marked canceled, and the run recorded so."""
     handle = engine.start(plan, run_id=run_id, hooks=hooks, regenerate=regenerate)
+    if on_start is not None:
+        on_start(handle)
     try:
         while not handle.done:
             handle.wait(timeout=0.2)
@@ -137,6 +142,62 @@ def run_pipeline(
             engine.close()
 
 
+def submit_run(
+    workspace: Workspace,
+    engine: Engine,
+    document: PipelineDocument,
+    *,
+    parameter_values: Mapping[str, Any] | None = None,
+    experiment: str | None = None,
+) -> Run:
+    """Check that ``document`` can run with these parameter values and record it as a
+    queued run (nothing is recorded when it cannot run: PipelineValidationError)."""
+    values = merge_parameters(document, parameter_values)
+    engine.plan(document, parameter_values=values)
+    return workspace.runs.create(
+        document=document.model_dump(mode="json", by_alias=True),
+        parameters=values,
+        experiment=experiment or document.name,
+        pipeline_name=document.name,
+        run_id=uuid.uuid4().hex,
+    )
+
+
+def execute_run(
+    workspace: Workspace,
+    engine: Engine,
+    run: Run,
+    *,
+    regenerate: bool | set[str] = False,
+    hooks: Sequence[RunHooks] = (),
+    track: bool = True,
+    on_start: Callable[[RunHandle], None] | None = None,
+) -> RunSummary:
+    """Execute a recorded run (see :func:`submit_run`); steps are recorded and tracked.
+    ``on_start`` is handed the engine's run handle (to cancel it)."""
+    document = PipelineDocument.from_dict(run.document)
+    plan = engine.plan(document, parameter_values=run.parameters)
+    recorder = RunRecorder(workspace.runs, workspace.path, record_outcome=False)
+    tracker = (
+        MlflowRunTracker(
+            TrackingTarget(workspace.tracking_uri, workspace.mlflow_artifact_uri, run.experiment),
+            document,
+            run.parameters,
+            workspace.artifacts,
+        )
+        if track
+        else None
+    )
+    all_hooks = [recorder, *([BackgroundHooks(tracker)] if tracker else []), *hooks]
+    result = _run_until_done(engine, plan, run.id, all_hooks, regenerate, on_start=on_start)
+    metrics = dict(tracker.metrics) if tracker else {}
+    mlflow_run_id = tracker.parent_run_id if tracker else None
+    workspace.runs.update(run.id, metrics=metrics, mlflow_run_id=mlflow_run_id)
+    status, error = run_outcome(result)  # after the metrics: a finished run has them
+    workspace.runs.set_status(run.id, status, error=error)
+    return RunSummary(run.id, result.status.value, result, metrics, mlflow_run_id)
+
+
 def _run_recorded(
     workspace: Workspace,
     engine: Engine,
@@ -148,30 +209,7 @@ def _run_recorded(
     hooks: Sequence[RunHooks],
     track: bool,
 ) -> RunSummary:
-    values = merge_parameters(document, parameter_values)
-    plan = engine.plan(document, parameter_values=values)
-    experiment_name = experiment or document.name
-    run = workspace.runs.create(
-        document=document.model_dump(mode="json", by_alias=True),
-        parameters=values,
-        experiment=experiment_name,
-        pipeline_name=document.name,
-        run_id=uuid.uuid4().hex,
+    run = submit_run(
+        workspace, engine, document, parameter_values=parameter_values, experiment=experiment
     )
-    recorder = RunRecorder(workspace.runs, workspace.path)
-    tracker = (
-        MlflowRunTracker(
-            TrackingTarget(workspace.tracking_uri, workspace.mlflow_artifact_uri, experiment_name),
-            document,
-            values,
-            workspace.artifacts,
-        )
-        if track
-        else None
-    )
-    all_hooks = [recorder, *([BackgroundHooks(tracker)] if tracker else []), *hooks]
-    result = _run_until_done(engine, plan, run.id, all_hooks, regenerate)
-    metrics = dict(tracker.metrics) if tracker else {}
-    mlflow_run_id = tracker.parent_run_id if tracker else None
-    workspace.runs.update(run.id, metrics=metrics, mlflow_run_id=mlflow_run_id)
-    return RunSummary(run.id, result.status.value, result, metrics, mlflow_run_id)
+    return execute_run(workspace, engine, run, regenerate=regenerate, hooks=hooks, track=track)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kumi.engine import ExecutionPlan, RunHooks, RunResult, StepResult
 from kumi.storage.runs import RunRepository
@@ -15,6 +16,9 @@ class RunRecorder(RunHooks):
 
     runs: RunRepository
     workspace_path: Path
+    record_outcome: bool = True
+    """Set the run's final status at its end (off when the caller records it later,
+    together with the run's metrics)."""
 
     def before_pipeline_run(self, *, run_id: str, plan: ExecutionPlan) -> None:
         self.runs.set_status(run_id, "running")
@@ -49,8 +53,9 @@ class RunRecorder(RunHooks):
                     status=step.status.value,
                     reason=step.reason,
                 )
-        failed = next((s for s in result.steps.values() if s.error), None)
-        self.runs.set_status(run_id, result.status.value, error=failed.error if failed else None)
+        if self.record_outcome:
+            status, error = run_outcome(result)
+            self.runs.set_status(run_id, status, error=error)
 
     def _log_key(self, log_path: Path | None) -> str | None:
         if log_path is None:
@@ -59,3 +64,9 @@ class RunRecorder(RunHooks):
             return log_path.resolve().relative_to(self.workspace_path).as_posix()
         except ValueError:
             return str(log_path)
+
+
+def run_outcome(result: RunResult) -> tuple[str, dict[str, Any] | None]:
+    """A finished run's status and the error of its first failed step."""
+    failed = next((s for s in result.steps.values() if s.error), None)
+    return result.status.value, failed.error if failed else None

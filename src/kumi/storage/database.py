@@ -3,10 +3,11 @@ programmatic Alembic upgrades, and a portable upsert."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -84,9 +85,25 @@ def _switch_to_wal(cursor: Any, attempts: int = 100) -> None:
             time.sleep(0.1)
 
 
+class _Sessions(sessionmaker[Session]):
+    """Sessions for reading (``sessions()``) and writing (``sessions.begin()``). On SQLite a
+    writing transaction begins IMMEDIATE, taking the write lock at once: one that read
+    first and then wrote while another connection had written would otherwise fail at once
+    with "database is locked" instead of waiting its turn."""
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Session]:
+        bind = self.kw["bind"]
+        if bind.dialect.name == "sqlite":
+            bind = bind.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+        options = {k: v for k, v in self.kw.items() if k != "bind"}
+        with Session(bind=bind, **options) as session, session.begin():
+            yield session
+
+
 def session_factory(engine: sa.Engine) -> sessionmaker[Session]:
-    """Sessions whose loaded rows stay readable after commit."""
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions whose loaded rows stay readable after commit (see :class:`_Sessions`)."""
+    return _Sessions(engine, expire_on_commit=False)
 
 
 # -- migrations -----------------------------------------------------------------------------

@@ -1,0 +1,33 @@
+import { createBrowserRouter, RouterProvider } from "react-router-dom";
+import { AppShell } from "./layout/AppShell";
+import { DatasetDetailPage } from "./pages/DatasetDetailPage";
+import { DatasetsPage } from "./pages/DatasetsPage";
+import { DesignerPage } from "./pages/DesignerPage";
+import { HomePage } from "./pages/HomePage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { PipelinesPage } from "./pages/PipelinesPage";
+import { RunDetailPage } from "./pages/RunDetailPage";
+import { RunsPage } from "./pages/RunsPage";
+
+export const routes = [
+  {
+    path: "/",
+    element: <AppShell />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "datasets", element: <DatasetsPage /> },
+      { path: "datasets/:name", element: <DatasetDetailPage /> },
+      { path: "pipelines", element: <PipelinesPage /> },
+      { path: "pipelines/:id", element: <DesignerPage /> },
+      { path: "runs", element: <RunsPage /> },
+      { path: "runs/:id", element: <RunDetailPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,55 @@
+/** The one generic node: renders any component from its manifest entry. */
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import type { ComponentNode } from "./types";
+
+function handleOffset(index: number, count: number): string {
+  return `${((index + 1) / (count + 1)) * 100}%`;
+}
+
+function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>) {
+  const spec = data.spec;
+  const inputs = spec?.inputs ?? [];
+  const outputs = spec?.outputs ?? [];
+  const issues = data.issues ?? [];
+  return (
+    <div className={`component-node${selected ? " selected" : ""}${issues.length ? " has-issues" : ""}`}>
+      {inputs.map((port, i) => (
+        <Handle
+          key={port.name}
+          id={port.name}
+          type="target"
+          position={Position.Top}
+          style={{ left: handleOffset(i, inputs.length) }}
+          title={`${port.name}: ${port.type}${port.optional ? " (optional)" : ""}`}
+          className={`port port-${port.type}`}
+          data-port-type={port.type}
+        />
+      ))}
+      <div className="component-node-title">{spec?.name ?? data.componentId}</div>
+      <div className="component-node-id">{id}</div>
+      {issues.length > 0 && (
+        <ul className="component-node-issues">
+          {issues.map((issue) => (
+            <li key={issue}>{issue}</li>
+          ))}
+        </ul>
+      )}
+      {outputs.map((port, i) => (
+        <Handle
+          key={port.name}
+          id={port.name}
+          type="source"
+          position={Position.Bottom}
+          style={{ left: handleOffset(i, outputs.length) }}
+          title={`${port.name}: ${port.type}`}
+          className={`port port-${port.type}`}
+          data-port-type={port.type}
+        />
+      ))}
+    </div>
+  );
+}
+
+export const ComponentNodeView = memo(ComponentNodeViewImpl);
+export const nodeTypes = { component: ComponentNodeView };

@@ -1,0 +1,95 @@
+/** Form for a node's parameters, rendered from the component's JSON Schema. */
+import { useMemo, type ComponentType } from "react";
+import type { JsonSchema } from "../api/types";
+import { describeFields, isParameterRef, type FieldKind, type FieldSpec } from "./schema";
+import {
+  BooleanWidget,
+  ColumnSelectionWidget,
+  ColumnWidget,
+  ColumnsWidget,
+  EnumWidget,
+  JsonWidget,
+  NumberListWidget,
+  NumberWidget,
+  StringListWidget,
+  TextAreaWidget,
+  TextWidget,
+  type WidgetProps,
+} from "./ParamWidgets";
+
+const WIDGETS: Record<FieldKind, ComponentType<WidgetProps>> = {
+  integer: NumberWidget,
+  number: NumberWidget,
+  boolean: BooleanWidget,
+  enum: EnumWidget,
+  string: TextWidget,
+  textarea: TextAreaWidget,
+  code: TextAreaWidget,
+  column: ColumnWidget,
+  columns: ColumnsWidget,
+  column_selection: ColumnSelectionWidget,
+  number_list: NumberListWidget,
+  string_list: StringListWidget,
+  json: JsonWidget,
+};
+
+export interface ParamsFormProps {
+  schema: JsonSchema;
+  values: Record<string, unknown>;
+  onChange: (name: string, value: unknown) => void;
+  /** Column names of the upstream table, offered by column widgets. */
+  knownColumns?: string[];
+  idPrefix?: string;
+}
+
+function ParamField({ field, value, onChange, knownColumns, idPrefix }: {
+  field: FieldSpec;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  knownColumns?: string[];
+  idPrefix: string;
+}) {
+  const id = `${idPrefix}-${field.name}`;
+  const usesParameter = isParameterRef(value);
+  const Widget = usesParameter ? TextWidget : WIDGETS[field.kind];
+  return (
+    <div className="param-field" data-field={field.name} data-widget={usesParameter ? "parameter" : field.kind}>
+      <label htmlFor={id} title={field.description}>
+        {field.title}
+      </label>
+      <div className="param-input">
+        <Widget id={id} field={field} value={value} onChange={onChange} knownColumns={knownColumns} />
+        {field.kind !== "string" && (
+          <button
+            type="button"
+            className="param-toggle"
+            title={usesParameter ? "Use a fixed value" : "Use a pipeline parameter"}
+            onClick={() => onChange(usesParameter ? (field.schema.default ?? null) : "${parameters.}")}
+          >
+            {usesParameter ? "×" : "$"}
+          </button>
+        )}
+      </div>
+      {field.description && <small className="param-help">{field.description}</small>}
+    </div>
+  );
+}
+
+export function ParamsForm({ schema, values, onChange, knownColumns, idPrefix = "param" }: ParamsFormProps) {
+  const fields = useMemo(() => describeFields(schema), [schema]);
+  if (fields.length === 0) return <p className="muted">No parameters.</p>;
+  return (
+    <form className="params-form" onSubmit={(e) => e.preventDefault()}>
+      {fields.map((field) => (
+        <ParamField
+          key={field.name}
+          field={field}
+          value={values[field.name]}
+          onChange={(value) => onChange(field.name, value)}
+          knownColumns={knownColumns}
+          idPrefix={idPrefix}
+        />
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Edge, Node } from "@xyflow/react";
+import type { ComponentSpec } from "../api/types";
+
+/** Data carried by every canvas node. */
+export type ComponentNodeData = {
+  componentId: string;
+  params: Record<string, unknown>;
+  /** Manifest entry; undefined when the component is unknown to this server. */
+  spec?: ComponentSpec;
+  /** Validation messages shown inside the node (computed, never saved). */
+  issues?: string[];
+  /** Fields of the document node this editor does not know, kept for the round trip. */
+  extra?: Record<string, unknown>;
+};
+
+export type ComponentNode = Node<ComponentNodeData, "component">;
+export type PipelineEdge = Edge;
+
+export interface FlowSnapshot {
+  nodes: ComponentNode[];
+  edges: PipelineEdge[];
+}
+
+export const COMPONENT_DRAG_MIME = "application/kumi-component";

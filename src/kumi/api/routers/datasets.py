@@ -1,0 +1,152 @@
+"""Registered datasets: list, versions, upload, preview and profile."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, UploadFile
+
+from kumi.api.datasets_view import rows_json
+from kumi.api.dependencies import SettingsDep, WorkspaceDep
+from kumi.api.errors import UploadTooLargeError
+from kumi.core.errors import DataFormatError
+from kumi.storage.records import DatasetVersion
+
+router = APIRouter(prefix="/datasets", tags=["datasets"])
+
+_CHUNK = 1 << 20
+MAX_PREVIEW_ROWS = 1000
+
+
+def summary(record: DatasetVersion) -> dict[str, Any]:
+    """A dataset in lists: its latest version in brief."""
+    return {
+        "name": record.name,
+        "description": record.description,
+        "latest_version": record.version,
+        "rows": record.row_count,
+        "columns": len(record.schema.columns),
+        "label": record.label,
+        "created_at": record.to_dict()["created_at"],
+    }
+
+
+def version_detail(record: DatasetVersion) -> dict[str, Any]:
+    detail = record.to_dict()
+    return {
+        "version": record.version,
+        "rows": record.row_count,
+        "columns": detail["schema"],
+        "source": record.source,
+        "content_hash": record.content_hash,
+        "created_at": detail["created_at"],
+    }
+
+
+@router.get("")
+def list_datasets(workspace: WorkspaceDep) -> dict[str, Any]:
+    """Every dataset with its latest version."""
+    return {"datasets": [summary(record) for record in workspace.datasets.list()]}
+
+
+@router.get("/{name}")
+def get_dataset(name: str, workspace: WorkspaceDep) -> dict[str, Any]:
+    """A dataset and all its versions, newest first."""
+    latest = workspace.datasets.get(name)  # not_found, naming the datasets there are
+    versions = sorted(workspace.datasets.versions(name), key=lambda r: -r.version)
+    return {
+        "name": name,
+        "description": latest.description,
+        "latest_version": latest.version,
+        "versions": [version_detail(record) for record in versions],
+    }
+
+
+@router.get("/{name}/versions/{version}/preview")
+def preview(
+    name: str,
+    version: int,
+    workspace: WorkspaceDep,
+    rows: Annotated[int, Query(ge=1, le=MAX_PREVIEW_ROWS)] = 50,
+) -> dict[str, Any]:
+    """The first ``rows`` rows of a version, with its columns."""
+    record = workspace.datasets.get(name, version)
+    head = workspace.datasets.preview(name, version, rows=rows)
+    return {
+        "name": name,
+        "version": version,
+        "total_rows": record.row_count,
+        "columns": record.to_dict()["schema"],
+        "rows": rows_json(head),
+    }
+
+
+@router.get("/{name}/versions/{version}/profile")
+def profile(name: str, version: int, workspace: WorkspaceDep) -> dict[str, Any]:
+    """Per-column statistics of a version: type, missing, distinct, range, histogram."""
+    return {"name": name, "version": version, "profile": workspace.datasets.profile(name, version)}
+
+
+@router.delete("/{name}", status_code=204)
+def delete_dataset(name: str, workspace: WorkspaceDep) -> None:
+    """Forget a dataset and all its versions."""
+    workspace.datasets.delete(name)
+
+
+@router.post("", status_code=201)
+async def upload(
+    *,
+    workspace: WorkspaceDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="CSV, TSV, Parquet or JSON lines file.")],
+    name: Annotated[str, Form(description="Dataset name; a new version if it exists.")],
+    description: Annotated[str, Form()] = "",
+    label: Annotated[str | None, Form(description="The label column, if any.")] = None,
+    file_format: Annotated[str, Form(description="auto, csv, tsv, parquet or jsonl.")] = "auto",
+    encoding: Annotated[str, Form(description="Text encoding of CSV/TSV/JSON files.")] = "utf-8",
+    has_header: Annotated[bool, Form()] = True,
+) -> dict[str, Any]:
+    """Register an uploaded file as a new dataset version."""
+    folder = Path(tempfile.mkdtemp(prefix="kumi-upload-"))
+    try:
+        path = folder / _safe_filename(file.filename)
+        await _receive(file, path, settings.max_upload_bytes)
+        record = workspace.datasets.register(
+            name,
+            path,
+            description=description,
+            label=label or None,
+            file_format=file_format,
+            encoding=encoding,
+            has_header=has_header,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return {**summary(record), "version": version_detail(record)}
+
+
+def _safe_filename(filename: str | None) -> str:
+    """The upload's own name without folders (its extension tells the format)."""
+    return Path(filename or "upload").name or "upload"
+
+
+async def _receive(file: UploadFile, path: Path, limit: int) -> None:
+    received = 0
+    with path.open("wb") as sink:
+        while chunk := await file.read(_CHUNK):
+            received += len(chunk)
+            if received > limit:
+                raise UploadTooLargeError(
+                    f"The file is larger than this server accepts ({limit:,} bytes). Upload a "
+                    "smaller file, or register it from the Python SDK or CLI by path.",
+                    details={"limit_bytes": limit},
+                )
+            sink.write(chunk)
+    if received == 0:
+        raise DataFormatError(
+            "The uploaded file is empty. Choose a CSV, TSV, Parquet or JSON lines file with rows.",
+            details={"filename": file.filename},
+        )

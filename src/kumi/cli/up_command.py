@@ -1,0 +1,34 @@
+"""`kumi up`: the studio (REST API, page and background runs) in one process."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+from kumi.cli.options import DEFAULT_WORKSPACE_PATH, WorkspaceOption
+from kumi.cli.output import console
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8770
+
+
+def up(
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
+) -> None:
+    """Start the studio: the page and REST API at http://HOST:PORT, runs in the background.
+    Stop with Ctrl-C (a run in progress is queued again and resumes at the next start)."""
+    import uvicorn  # the server's imports only when serving (other commands start faster)
+
+    from kumi.api import ApiSettings, create_app
+
+    settings = ApiSettings(workspace=workspace)
+    app = create_app(settings)
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    console.print(f"kumi studio: workspace {workspace.resolve()}")
+    console.print(f"[bold]open http://{shown}:{port}[/] (API docs: http://{shown}:{port}/docs)")
+    logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
+    uvicorn.run(app, host=host, port=port, log_level="info")

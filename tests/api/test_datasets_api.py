@@ -1,0 +1,98 @@
+"""Datasets over REST: list, versions, preview, profile, upload and bad uploads."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from tests.api.conftest import assert_error, studio_client
+
+CSV = "age,city,churned\n31,Lyon,1\n45,,0\n27,Nice,1\n"
+
+
+def upload(client, name: str, content: bytes, filename: str = "data.csv", **form: str):
+    files = {"file": (filename, io.BytesIO(content), "text/csv")}
+    return client.post("/api/datasets", files=files, data={"name": name, **form})
+
+
+def test_the_sample_datasets_are_listed(client):
+    datasets = {d["name"]: d for d in client.get("/api/datasets").json()["datasets"]}
+    assert len(datasets) >= 4
+    sample = next(iter(datasets.values()))
+    assert sample["rows"] > 0 and sample["columns"] > 0 and sample["latest_version"] >= 1
+
+
+def test_an_uploaded_csv_becomes_a_dataset_with_preview_and_profile(client):
+    response = upload(client, "customers", CSV.encode(), label="churned")
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert created["rows"] == 3 and created["label"] == "churned"
+    detail = client.get("/api/datasets/customers").json()
+    assert [v["version"] for v in detail["versions"]] == [1]
+    roles = {c["name"]: c["role"] for c in detail["versions"][0]["columns"]}
+    assert roles["churned"] == "label"
+    head = client.get("/api/datasets/customers/versions/1/preview?rows=2").json()
+    assert head["total_rows"] == 3
+    assert head["rows"] == [
+        {"age": 31, "city": "Lyon", "churned": 1},
+        {"age": 45, "city": None, "churned": 0},
+    ]
+    profile = client.get("/api/datasets/customers/versions/1/profile").json()["profile"]
+    assert "age" in str(profile)
+
+
+def test_a_parquet_upload_and_a_second_version(client, tmp_path):
+    frame = pd.DataFrame({"x": [1.5, 2.5], "y": ["a", "b"]})
+    path = tmp_path / "t.parquet"
+    frame.to_parquet(path)
+    assert upload(client, "pq", path.read_bytes(), filename="t.parquet").status_code == 201
+    again = upload(client, "pq", b"x,y\n9,z\n", filename="t.csv")
+    assert again.status_code == 201
+    versions = client.get("/api/datasets/pq").json()["versions"]
+    assert [(v["version"], v["rows"]) for v in versions] == [(2, 1), (1, 2)]
+
+
+@pytest.mark.parametrize(
+    ("content", "filename", "form"),
+    [
+        pytest.param(b"", "empty.csv", {}, id="empty file"),
+        pytest.param(
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20, "picture.parquet", {}, id="not a table"
+        ),
+        pytest.param("name\nJosé\n".encode("latin-1"), "latin.csv", {}, id="wrong encoding"),
+        pytest.param(b"a,b\n1,2\n", "t.csv", {"label": "missing"}, id="unknown label column"),
+    ],
+)
+def test_bad_uploads_get_a_clear_400_and_keep_what_was_saved(client, content, filename, form):
+    assert upload(client, "kept", b"a,b\n1,2\n").status_code == 201
+    before = client.get("/api/datasets/kept").json()["versions"]
+    response = upload(client, "kept", content, filename=filename, **form)
+    assert 400 <= response.status_code < 500, response.text
+    assert response.json()["error"]["message"]
+    assert client.get("/api/datasets/kept").json()["versions"] == before
+
+
+def test_a_file_over_the_limit_is_refused_with_413(tmp_path):
+    with studio_client(tmp_path, max_upload_bytes=100) as small:
+        response = upload(small, "big", b"a,b\n" + b"1,2\n" * 100)
+        error = assert_error(response, 413, "upload_too_large")
+        assert error["details"]["limit_bytes"] == 100
+        assert "big" not in {d["name"] for d in small.get("/api/datasets").json()["datasets"]}
+
+
+def test_missing_things_and_wrong_types(client):
+    assert_error(client.get("/api/datasets/nope"), 404, "not_found")
+    assert_error(client.get("/api/datasets/customers/versions/9/preview"), 404, "not_found")
+    error = assert_error(
+        client.get("/api/datasets/customers/versions/1/preview?rows=0"), 422, "invalid_request"
+    )
+    assert error["details"]["problems"][0]["where"] == "query.rows"
+    assert_error(client.post("/api/datasets", data={"name": "x"}), 422, "invalid_request")
+
+
+def test_a_dataset_can_be_deleted(client):
+    assert upload(client, "gone", b"a\n1\n").status_code == 201
+    assert client.delete("/api/datasets/gone").status_code == 204
+    assert_error(client.get("/api/datasets/gone"), 404, "not_found")
