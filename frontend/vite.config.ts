@@ -11,7 +11,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      "/api": "http://127.0.0.1:8770",
+      "/api": process.env.KUMI_API_URL ?? "http://127.0.0.1:8770",
     },
   },
   test: {

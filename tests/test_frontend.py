@@ -15,7 +15,7 @@ FRONTEND = Path(__file__).parents[1] / "frontend"
 def npm(*args: str) -> subprocess.CompletedProcess[str]:
     executable = shutil.which("npm")
     assert executable, "npm is missing: install Node.js 20 (the CI script does)."
-    assert (FRONTEND / "node_modules").is_dir(), "run `npm ci --prefix frontend` first."
+    assert (FRONTEND / "node_modules").is_dir(), "run `npm install --prefix frontend` first."
     return subprocess.run(
         [executable, *args], cwd=FRONTEND, capture_output=True, text=True, check=False, timeout=600
     )
