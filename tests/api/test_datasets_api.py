@@ -31,6 +31,7 @@ def test_an_uploaded_csv_becomes_a_dataset_with_preview_and_profile(client):
     assert created["rows"] == 3 and created["label"] == "churned"
     detail = client.get("/api/datasets/customers").json()
     assert [v["version"] for v in detail["versions"]] == [1]
+    assert detail["versions"][0]["source"] == "upload:data.csv"
     roles = {c["name"]: c["role"] for c in detail["versions"][0]["columns"]}
     assert roles["churned"] == "label"
     head = client.get("/api/datasets/customers/versions/1/preview?rows=2").json()
@@ -71,6 +72,7 @@ def test_bad_uploads_get_a_clear_400_and_keep_what_was_saved(client, content, fi
     response = upload(client, "kept", content, filename=filename, **form)
     assert 400 <= response.status_code < 500, response.text
     assert response.json()["error"]["message"]
+    assert "kumi-upload-" not in response.text  # the server's temporary copy is not shown
     assert client.get("/api/datasets/kept").json()["versions"] == before
 
 
@@ -96,3 +98,31 @@ def test_a_dataset_can_be_deleted(client):
     assert upload(client, "gone", b"a\n1\n").status_code == 201
     assert client.delete("/api/datasets/gone").status_code == 204
     assert_error(client.get("/api/datasets/gone"), 404, "not_found")
+
+
+def test_inspect_reads_a_file_and_saves_nothing(client):
+    before = client.get("/api/datasets").json()["datasets"]
+    files = {"file": ("people.csv", io.BytesIO(CSV.encode()), "text/csv")}
+    answer = client.post("/api/datasets/inspect", files=files, data={"rows": "2"})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["rows"] == 3 and body["filename"] == "people.csv"
+    types = {c["name"]: c["type"] for c in body["columns"]}
+    assert types["age"] == "integer" and types["city"] == "string"
+    assert body["preview"] == [
+        {"age": 31, "city": "Lyon", "churned": 1},
+        {"age": 45, "city": None, "churned": 0},
+    ]
+    assert client.get("/api/datasets").json()["datasets"] == before
+    bad = {"file": ("x.csv", io.BytesIO("é\n".encode("latin-1")), "text/csv")}
+    assert 400 <= client.post("/api/datasets/inspect", files=bad).status_code < 500
+
+
+def test_upload_sets_categorical_and_ignored_columns(client):
+    files = {"file": ("c.csv", io.BytesIO(CSV.encode()), "text/csv")}
+    form = {"name": "roles", "label": "churned", "categorical": ["city"], "ignore": ["age"]}
+    assert client.post("/api/datasets", files=files, data=form).status_code == 201
+    columns = client.get("/api/datasets/roles").json()["versions"][0]["columns"]
+    by_name = {c["name"]: c for c in columns}
+    assert by_name["city"]["categorical"] is True
+    assert by_name["age"]["role"] == "ignore" and by_name["churned"]["role"] == "label"

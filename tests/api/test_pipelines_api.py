@@ -88,3 +88,11 @@ def test_clone_yaml_export_import_and_delete(client):
     )
     assert client.delete("/api/pipelines/copy").status_code == 204
     assert_error(client.get("/api/pipelines/copy"), 404, "not_found")
+
+
+def test_node_positions_come_back_whole(client):
+    document = sample_document("positions")
+    document["nodes"][0]["position"] = {"x": 0, "y": 120}
+    client.post("/api/pipelines", json={"document": document})
+    node = client.get("/api/pipelines/positions").json()["document"]["nodes"][0]
+    assert node["position"] == {"x": 0, "y": 120}

@@ -139,3 +139,20 @@ def test_queued_and_interrupted_runs_resume_after_a_restart(tmp_path):
             finished = wait_finished(second, run_id)
             assert finished["status"] == "completed", finished["error"]
             assert {s["status"] for s in finished["steps"]} <= {"completed", "reused"}
+
+
+def test_regenerate_reruns_the_named_steps_and_reuses_the_rest(client, finished):
+    again = client.post(
+        "/api/runs", json={"pipeline": "runs-bc", "regenerate": ["evaluate"]}
+    ).json()
+    assert again["regenerate"] == ["evaluate"]
+    done = wait_finished(client, again["run_id"])
+    statuses = {s["node_id"]: s["status"] for s in done["steps"]}
+    assert statuses.pop("evaluate") == "completed"
+    assert set(statuses.values()) == {"reused"}
+    error = assert_error(
+        client.post("/api/runs", json={"pipeline": "runs-bc", "regenerate": ["nope"]}),
+        400,
+        "invalid_parameter",
+    )
+    assert "nope" in error["message"]

@@ -176,3 +176,21 @@ def test_cache_index_get_put_replace(bare_workspace: Workspace) -> None:
     assert cache.get("k1") is None
     cache.put(entry)
     assert bare_workspace.cache.clear() == 1
+
+
+def test_briefs_agree_with_full_records(tmp_path):
+    from kumi.storage.workspace import Workspace
+
+    with Workspace.open(tmp_path / "ws") as ws:
+        run = ws.runs.create(document={"nodes": []}, experiment="brief")
+        ws.runs.set_status(run.id, "running")
+        ws.runs.update(run.id, metrics={"auc": 0.75})
+        ws.runs.set_status(run.id, "failed", error={"code": "x", "message": "m", "details": {}})
+        ws.runs.create(document={"nodes": []}, experiment="other")
+        full = {r.id: r.to_dict() for r in ws.runs.list(limit=10)}
+        briefs = ws.runs.briefs(limit=10)
+        assert len(briefs) == 2
+        for brief in briefs:
+            data = brief.to_dict()
+            assert data == {key: full[brief.id][key] for key in data}
+        assert [b.id for b in ws.runs.briefs(experiment="brief")] == [run.id]

@@ -1,6 +1,8 @@
 /** The one generic node: renders any component from its manifest entry. */
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import "../runs/runs.css";
+import { formatSeconds, stepLook } from "../runs/statusStyle";
 import type { ComponentNode } from "./types";
 
 function handleOffset(index: number, count: number): string {
@@ -12,8 +14,15 @@ function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>)
   const inputs = spec?.inputs ?? [];
   const outputs = spec?.outputs ?? [];
   const issues = data.issues ?? [];
+  const step = data.step;
+  const look = step ? stepLook(step) : null;
   return (
-    <div className={`component-node${selected ? " selected" : ""}${issues.length ? " has-issues" : ""}`}>
+    <div
+      className={`component-node${selected ? " selected" : ""}${issues.length ? " has-issues" : ""}${look ? ` ${look.className}` : ""}`}
+      data-testid={`node-${id}`}
+      data-status={step?.status ?? "none"}
+      title={look?.title}
+    >
       {inputs.map((port, i) => (
         <Handle
           key={port.name}
@@ -28,6 +37,15 @@ function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>)
       ))}
       <div className="component-node-title">{spec?.name ?? data.componentId}</div>
       <div className="component-node-id">{id}</div>
+      {step && look && (
+        <div className="component-node-step">
+          <span className="step-label">{look.label}</span>
+          {step.seconds !== null && step.status !== "queued" && step.status !== "running" && (
+            <span className="step-seconds">{formatSeconds(step.seconds)}</span>
+          )}
+          {step.status === "failed" && step.error && <div className="step-error">{step.error}</div>}
+        </div>
+      )}
       {issues.length > 0 && (
         <ul className="component-node-issues">
           {issues.map((issue) => (

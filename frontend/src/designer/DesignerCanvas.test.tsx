@@ -49,11 +49,12 @@ describe("DesignerCanvas", () => {
     expect(score.textContent).toContain('Input "trained_model" is not connected.');
   });
 
-  it("saves the edited document", () => {
+  it("saves the document under its own name (renaming is cloning)", () => {
     const { onSave } = renderDesigner(sampleDocument);
-    fireEvent.change(screen.getByLabelText("Pipeline name"), { target: { value: "credit v2" } });
+    const name = screen.getByLabelText("Pipeline name") as HTMLInputElement;
+    expect(name.readOnly).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    expect(onSave).toHaveBeenCalledWith({ ...sampleDocument, name: "credit v2" });
+    expect(onSave).toHaveBeenCalledWith(sampleDocument);
   });
 
   it("shows the save error next to the button", () => {

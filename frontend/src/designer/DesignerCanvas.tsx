@@ -15,13 +15,18 @@ import { nodeTypes } from "./ComponentNodeView";
 import { isConnectionValid } from "./connections";
 import { documentToFlow, flowToDocument, type PipelineMeta } from "./document";
 import { NodeInspector } from "./NodeInspector";
-import { nodeIssues } from "./nodeIssues";
+import { decorateNodes } from "./nodeDecorations";
 import { Palette } from "./Palette";
 import { PipelineSettings } from "./PipelineSettings";
 import { COMPONENT_DRAG_MIME } from "./types";
 import { useFlowEditor } from "./useFlowEditor";
 import { useKnownColumns } from "./useKnownColumns";
 import { useUndoShortcuts } from "./useUndoShortcuts";
+import { useDesignerRun } from "./useDesignerRun";
+import { RunStatusBar } from "../runs/RunStatusBar";
+import { StepActionsLayer } from "../runs/StepActionsLayer";
+import { SubmitRunDialog } from "../runs/SubmitRunDialog";
+import { useStepActions } from "../runs/useStepActions";
 
 export interface DesignerCanvasProps {
   manifest: ComponentSpec[];
@@ -30,9 +35,11 @@ export interface DesignerCanvasProps {
   saving?: boolean;
   saveError?: string | null;
   saveMessage?: string | null;
+  /** Id of the saved pipeline; enables Submit (save, then run). */
+  pipelineId?: string;
 }
 
-function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, saveMessage }: DesignerCanvasProps) {
+function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, saveMessage, pipelineId }: DesignerCanvasProps) {
   const initial = useMemo(() => documentToFlow(document, manifest), [document, manifest]);
   const editor = useFlowEditor({ nodes: initial.nodes, edges: initial.edges });
   const [meta, setMeta] = useState<PipelineMeta>(initial.meta);
@@ -42,9 +49,13 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
   useUndoShortcuts(editor.undo, editor.redo);
 
   const specs = useMemo(() => new Map(manifest.map((c) => [c.id, c])), [manifest]);
+  const currentDocument = useCallback(() => flowToDocument(nodes, edges, meta), [nodes, edges, meta]);
+  const designerRun = useDesignerRun(pipelineId, currentDocument);
+  const stepActions = useStepActions(designerRun.run?.run_id, designerRun.regenerate);
+  const [submitOpen, setSubmitOpen] = useState(false);
   const displayNodes = useMemo(
-    () => nodes.map((n) => ({ ...n, data: { ...n.data, issues: nodeIssues(n, edges) } })),
-    [nodes, edges],
+    () => decorateNodes(nodes, edges, designerRun.steps, designerRun.problems),
+    [nodes, edges, designerRun.steps, designerRun.problems],
   );
   const selected = nodes.find((n) => n.selected);
   const knownColumns = useKnownColumns(selected?.id, nodes, edges);
@@ -76,7 +87,8 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
           aria-label="Pipeline name"
           className="pipeline-name"
           value={meta.name}
-          onChange={(e) => setMeta({ ...meta, name: e.target.value })}
+          readOnly
+          title="To save under another name, clone the pipeline on the Pipelines page."
         />
         <button type="button" onClick={editor.undo} disabled={!editor.canUndo} title="Undo (Ctrl+Z)">
           Undo
@@ -93,9 +105,16 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
         <button type="button" className="primary" disabled={saving} onClick={() => onSave(flowToDocument(nodes, edges, meta))}>
           {saving ? "Saving…" : "Save"}
         </button>
+        {pipelineId && (
+          <button type="button" data-testid="submit-run" onClick={() => setSubmitOpen(true)}>
+            Submit
+          </button>
+        )}
         {saveError && <span className="save-error" role="alert">{saveError}</span>}
         {!saveError && saveMessage && <span className="save-ok">{saveMessage}</span>}
       </div>
+      {designerRun.run && <RunStatusBar run={designerRun.run} streamError={designerRun.streamError} />}
+      {designerRun.regenerateError && <p className="field-error" role="alert">{designerRun.regenerateError}</p>}
       <div className="designer-body">
         <Palette manifest={manifest} />
         <div className="designer-canvas" data-testid="designer-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
@@ -112,6 +131,9 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
               return true;
             }}
             isValidConnection={isValidConnection}
+            onNodeContextMenu={(event, node) =>
+              stepActions.openMenu(event, node.id, designerRun.steps.get(node.id), node.data.spec?.outputs.map((o) => o.name))
+            }
             deleteKeyCode={["Delete", "Backspace"]}
             fitView
             fitViewOptions={{ padding: 0.2 }}
@@ -126,6 +148,19 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
           <PipelineSettings meta={meta} onChange={setMeta} />
         )}
       </div>
+      <StepActionsLayer actions={stepActions} />
+      {submitOpen && pipelineId && (
+        <SubmitRunDialog
+          pipelineId={pipelineId}
+          document={currentDocument()}
+          onSubmitted={(run) => {
+            designerRun.onSubmitted(run);
+            setSubmitOpen(false);
+          }}
+          onProblems={designerRun.setProblems}
+          onClose={() => setSubmitOpen(false)}
+        />
+      )}
     </div>
   );
 }

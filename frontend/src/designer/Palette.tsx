@@ -25,6 +25,7 @@ export function Palette({ manifest }: { manifest: ComponentSpec[] }) {
               <li
                 key={c.id}
                 className="palette-item"
+                data-testid={`palette-item-${c.id}`}
                 draggable
                 title={c.description}
                 onDragStart={(e) => {

@@ -40,3 +40,17 @@ describe("document ⇄ flow", () => {
     expect(nodes[0].position).toEqual({ x: 0, y: 0 });
   });
 });
+
+describe("documentToFlow positions", () => {
+  it("reads missing coordinates as 0", () => {
+    const doc = {
+      schema_version: 1, name: "p", description: "", parameters: {},
+      nodes: [
+        { id: "a", component: "split_data", params: {}, position: {} as { x: number; y: number } },
+        { id: "b", component: "split_data", params: {}, position: { y: 120 } as { x: number; y: number } },
+      ],
+      edges: [],
+    };
+    expect(documentToFlow(doc, []).nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 0, y: 120 }]);
+  });
+});

@@ -14,6 +14,11 @@ function splitEndpoint(endpoint: string): [string, string] {
   return [endpoint.slice(0, dot), endpoint.slice(dot + 1)];
 }
 
+/** Coordinates equal to 0 may be left out of a stored document. */
+function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+
 export function documentToFlow(
   doc: PipelineDocument,
   manifest: ComponentSpec[],
@@ -25,7 +30,7 @@ export function documentToFlow(
     return {
       id,
       type: "component",
-      position: position ? { x: position.x, y: position.y } : { x: 0, y: index * 120 },
+      position: position ? { x: finiteOr(position.x, 0), y: finiteOr(position.y, 0) } : { x: 0, y: index * 120 },
       data: {
         componentId: component,
         params: structuredClone(params ?? {}),

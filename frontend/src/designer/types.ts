@@ -1,4 +1,5 @@
 import type { Edge, Node } from "@xyflow/react";
+import type { RunStep } from "../api/runHooks";
 import type { ComponentSpec } from "../api/types";
 
 /** Data carried by every canvas node. */
@@ -9,6 +10,8 @@ export type ComponentNodeData = {
   spec?: ComponentSpec;
   /** Validation messages shown inside the node (computed, never saved). */
   issues?: string[];
+  /** The node's step in the run shown on the canvas (computed, never saved). */
+  step?: RunStep;
   /** Fields of the document node this editor does not know, kept for the round trip. */
   extra?: Record<string, unknown>;
 };

@@ -1,41 +1,39 @@
+import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { useDataset } from "../api/hooks";
+import { useDatasetInfo } from "../api/datasetHooks";
+import { PreviewTab } from "../datasets/PreviewTab";
+import { ProfileTab } from "../datasets/ProfileTab";
+import { Tabs } from "../datasets/Tabs";
+import { VersionBar } from "../datasets/VersionBar";
 import { QueryState } from "../layout/QueryState";
+import "../datasets/datasets.css";
+
+const TABS = ["Preview", "Profile"] as const;
+type Tab = (typeof TABS)[number];
 
 export function DatasetDetailPage() {
-  const { name } = useParams();
-  const { data, isLoading, error } = useDataset(name);
-  const latest = data?.versions[data.versions.length - 1];
+  const { name = "" } = useParams();
+  const { data, isLoading, error } = useDatasetInfo(name);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [tab, setTab] = useState<Tab>("Preview");
+  const versions = data?.versions ?? [];
+  const selected = versions.find((v) => v.version === chosen) ?? versions[0];
   return (
     <div className="page">
       <h1>Dataset {name}</h1>
       <QueryState isLoading={isLoading} error={error}>
-        {data && <p>{data.description}</p>}
-        {latest && (
+        {data?.description && <p>{data.description}</p>}
+        {selected && (
           <>
-            <h2>
-              Version {latest.version} — {latest.rows} rows
-            </h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>Column</th>
-                  <th>Type</th>
-                  <th>Role</th>
-                  <th>Categorical</th>
-                </tr>
-              </thead>
-              <tbody>
-                {latest.columns.map((c) => (
-                  <tr key={c.name}>
-                    <td>{c.name}</td>
-                    <td>{c.type}</td>
-                    <td>{c.role}</td>
-                    <td>{c.categorical ? "yes" : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <VersionBar versions={versions} selected={selected} onSelect={setChosen} />
+            <Tabs tabs={[...TABS]} selected={tab} onSelect={setTab} />
+            <div role="tabpanel" aria-label={tab}>
+              {tab === "Preview" ? (
+                <PreviewTab name={name} version={selected.version} />
+              ) : (
+                <ProfileTab name={name} version={selected.version} />
+              )}
+            </div>
           </>
         )}
       </QueryState>

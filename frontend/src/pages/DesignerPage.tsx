@@ -21,6 +21,7 @@ export function DesignerPage() {
       {components.data && pipeline.data && (
         <DesignerCanvas
           key={id}
+          pipelineId={id}
           manifest={components.data}
           document={pipeline.data.document}
           onSave={(document) => save.mutate({ id, document })}

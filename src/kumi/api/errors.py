@@ -10,15 +10,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kumi.core.errors import ConflictError, InvalidInputError, KumiError, NotFoundError
+from kumi.core.errors import (
+    ConflictError,
+    InvalidInputError,
+    KumiError,
+    NotFoundError,
+    UploadTooLargeError,
+)
 
 logger = logging.getLogger(__name__)
-
-
-class UploadTooLargeError(InvalidInputError):
-    """An uploaded file is larger than the server accepts."""
-
-    code = "upload_too_large"
 
 
 STATUS_BY_ERROR: tuple[tuple[type[KumiError], int], ...] = (

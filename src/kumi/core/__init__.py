@@ -26,6 +26,7 @@ from kumi.core.errors import (
     RunCanceledError,
     StepFailedError,
     StepTimeoutError,
+    UploadTooLargeError,
 )
 from kumi.core.models import (
     EvaluationReport,
@@ -106,6 +107,7 @@ __all__ = [
     "TrainedModel",
     "Transformation",
     "UntrainedModel",
+    "UploadTooLargeError",
     "column_type_of",
     "validate_params",
 ]

@@ -62,6 +62,12 @@ class PipelineValidationError(InvalidInputError):
     code = "invalid_pipeline"
 
 
+class UploadTooLargeError(InvalidInputError):
+    """An uploaded file is larger than the server accepts."""
+
+    code = "upload_too_large"
+
+
 class NotFoundError(KumiError):
     """A named thing (dataset, run, component, pipeline ...) does not exist."""
 

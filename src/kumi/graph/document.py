@@ -152,11 +152,7 @@ class PipelineDocument(BaseModel):
             data["description"] = self.description
         if self.parameters:
             data["parameters"] = dict(self.parameters)
-        data["nodes"] = [
-            {"id": n.id, "component": n.component}
-            | n.model_dump(mode="json", exclude_defaults=True)
-            for n in self.nodes
-        ]
+        data["nodes"] = [_node_dict(n) for n in self.nodes]
         data["edges"] = [e.model_dump(mode="json", by_alias=True) for e in self.edges]
         return data
 
@@ -172,6 +168,16 @@ class PipelineDocument(BaseModel):
         text = self.to_yaml() if target.suffix.lower() in (".yaml", ".yml") else self.to_json()
         target.write_text(text, encoding="utf-8")
         return target
+
+
+def _node_dict(node: NodeSpec) -> dict[str, Any]:
+    """A node without its defaults, but with a whole position (x = 0 is a place too)."""
+    data = {"id": node.id, "component": node.component} | node.model_dump(
+        mode="json", exclude_defaults=True, exclude={"position"}
+    )
+    if node.position is not None:
+        data["position"] = node.position.model_dump(mode="json")
+    return data
 
 
 def load_pipeline(source: str | Path) -> PipelineDocument:

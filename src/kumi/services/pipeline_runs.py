@@ -149,18 +149,34 @@ def submit_run(
     *,
     parameter_values: Mapping[str, Any] | None = None,
     experiment: str | None = None,
+    regenerate: bool | Sequence[str] = False,
 ) -> Run:
     """Check that ``document`` can run with these parameter values and record it as a
-    queued run (nothing is recorded when it cannot run: PipelineValidationError)."""
+    queued run (nothing is recorded when it cannot run: PipelineValidationError).
+    ``regenerate``: run every step (True) or these nodes' steps again, reusing nothing."""
     values = merge_parameters(document, parameter_values)
     engine.plan(document, parameter_values=values)
+    if not isinstance(regenerate, bool):
+        _check_nodes(document, regenerate)
     return workspace.runs.create(
         document=document.model_dump(mode="json", by_alias=True),
         parameters=values,
         experiment=experiment or document.name,
         pipeline_name=document.name,
         run_id=uuid.uuid4().hex,
+        regenerate=regenerate,
     )
+
+
+def _check_nodes(document: PipelineDocument, nodes: Sequence[str]) -> None:
+    known = {node.id for node in document.nodes}
+    unknown = sorted(set(nodes) - known)
+    if unknown:
+        raise InvalidParameterError(
+            f"Cannot regenerate {', '.join(unknown)}: pipeline '{document.name}' has no such "
+            f"node (its nodes: {', '.join(sorted(known))}).",
+            details={"unknown_nodes": unknown},
+        )
 
 
 def execute_run(
@@ -168,13 +184,16 @@ def execute_run(
     engine: Engine,
     run: Run,
     *,
-    regenerate: bool | set[str] = False,
+    regenerate: bool | set[str] | None = None,
     hooks: Sequence[RunHooks] = (),
     track: bool = True,
     on_start: Callable[[RunHandle], None] | None = None,
 ) -> RunSummary:
     """Execute a recorded run (see :func:`submit_run`); steps are recorded and tracked.
-    ``on_start`` is handed the engine's run handle (to cancel it)."""
+    ``regenerate`` defaults to the run's own; ``on_start`` is handed the engine's run
+    handle (to cancel it)."""
+    if regenerate is None:
+        regenerate = run.regenerate if isinstance(run.regenerate, bool) else set(run.regenerate)
     document = PipelineDocument.from_dict(run.document)
     plan = engine.plan(document, parameter_values=run.parameters)
     recorder = RunRecorder(workspace.runs, workspace.path, record_outcome=False)
@@ -210,6 +229,11 @@ def _run_recorded(
     track: bool,
 ) -> RunSummary:
     run = submit_run(
-        workspace, engine, document, parameter_values=parameter_values, experiment=experiment
+        workspace,
+        engine,
+        document,
+        parameter_values=parameter_values,
+        experiment=experiment,
+        regenerate=regenerate if isinstance(regenerate, bool) else sorted(regenerate),
     )
     return execute_run(workspace, engine, run, regenerate=regenerate, hooks=hooks, track=track)

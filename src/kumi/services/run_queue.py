@@ -51,7 +51,7 @@ class RunQueue:
     # -- life cycle -------------------------------------------------------------------------
     def start(self) -> RunQueue:
         """Put back runs left running by a server that stopped, then start executing."""
-        for run in self.workspace.runs.list(status="running", limit=10_000):
+        for run in self.workspace.runs.briefs(status="running", limit=10_000):
             logger.info("Run %s was interrupted by a server stop; it is queued again.", run.id)
             self.workspace.runs.set_status(run.id, "queued")
         self._thread = threading.Thread(target=self._work, name="kumi-run-queue", daemon=True)
@@ -76,6 +76,7 @@ class RunQueue:
         *,
         parameter_values: Mapping[str, Any] | None = None,
         experiment: str | None = None,
+        regenerate: bool | Sequence[str] = False,
     ) -> Run:
         """Check and queue a run; it starts when the runs before it are done."""
         run = submit_run(
@@ -84,6 +85,7 @@ class RunQueue:
             document,
             parameter_values=parameter_values,
             experiment=experiment,
+            regenerate=regenerate,
         )
         self._wake.set()
         return run
@@ -119,8 +121,10 @@ class RunQueue:
             self._execute(run)
 
     def _next(self) -> Run | None:
-        queued = self.workspace.runs.list(status="queued", limit=10_000)
-        return min(queued, key=lambda r: r.created_at) if queued else None
+        queued = self.workspace.runs.briefs(status="queued", limit=10_000)
+        if not queued:
+            return None
+        return self.workspace.runs.get(min(queued, key=lambda r: r.created_at).id)
 
     def _execute(self, run: Run) -> None:
         def started(handle: RunHandle) -> None:

@@ -60,17 +60,19 @@ class DatasetRepository:
         file_format: str = "auto",
         encoding: str = "utf-8",
         has_header: bool = True,
+        source: str | None = None,
     ) -> DatasetVersion:
         """Register a DataFrame, a Table (its roles are kept) or a file/URL (CSV, TSV,
-        Parquet, JSON lines). ``label``, ``categorical`` and ``ignore`` name columns."""
+        Parquet, JSON lines). ``label``, ``categorical`` and ``ignore`` name columns;
+        ``source`` says where the data came from (default: the path or URL)."""
         check_dataset_name(name)
         base = data if isinstance(data, Table) else None
         if isinstance(data, Table):
-            frame, source = data.frame, "table"
+            frame, source = data.frame, source or "table"
         elif isinstance(data, pd.DataFrame):
-            frame, source = data, "dataframe"
+            frame, source = data, source or "dataframe"
         else:
-            source = _source_of(data)
+            source = source or _source_of(data)
             frame = read_table(
                 data, file_format=file_format, encoding=encoding, has_header=has_header
             )
@@ -78,6 +80,19 @@ class DatasetRepository:
             frame, source=source, label=label, categorical=categorical, ignore=ignore, base=base
         )
         return self._store(name, table, source=source, description=description)
+
+    def inspect(
+        self,
+        data: str | Path,
+        *,
+        file_format: str = "auto",
+        encoding: str = "utf-8",
+        has_header: bool = True,
+    ) -> Table:
+        """Read a file as :meth:`register` would, with inferred column types, saving
+        nothing (to preview a file before registering it)."""
+        frame = read_table(data, file_format=file_format, encoding=encoding, has_header=has_header)
+        return table_with_roles(frame, source=_source_of(data))
 
     def register_sql(
         self,

@@ -107,6 +107,8 @@ class RunRow(Base):
     error: Mapped[dict[str, Any] | None]
     metrics: Mapped[dict[str, Any]]
     mlflow_run_id: Mapped[str | None] = mapped_column(sa.String(64))
+    regenerate: Mapped[Any] = mapped_column(sa.JSON, nullable=True)
+    """None: reuse what can be reused; true: every step; a list: those nodes' steps."""
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]

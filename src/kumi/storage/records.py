@@ -142,6 +142,7 @@ class Run:
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    regenerate: bool | list[str] = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -154,6 +155,35 @@ class Run:
             "error": self.error,
             "metrics": self.metrics,
             "mlflow_run_id": self.mlflow_run_id,
+            "regenerate": self.regenerate,
+            "created_at": _iso(self.created_at),
+            "started_at": _iso(self.started_at),
+            "finished_at": _iso(self.finished_at),
+        }
+
+
+@dataclass(frozen=True)
+class RunBrief:
+    """A run in lists: its state without its document and parameters."""
+
+    id: str
+    experiment: str
+    pipeline_name: str | None
+    status: str
+    error: dict[str, Any] | None
+    metrics: dict[str, Any]
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "experiment": self.experiment,
+            "pipeline_name": self.pipeline_name,
+            "status": self.status,
+            "error": self.error,
+            "metrics": self.metrics,
             "created_at": _iso(self.created_at),
             "started_at": _iso(self.started_at),
             "finished_at": _iso(self.finished_at),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import builtins
+import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any, Final
 
 import sqlalchemy as sa
@@ -15,7 +17,7 @@ from kumi.core.contracts import OutputRef
 from kumi.core.errors import InvalidInputError, KumiError, NotFoundError
 from kumi.storage.experiments import DEFAULT_EXPERIMENT, experiment_row
 from kumi.storage.orm import ExperimentRow, RunRow, RunStepRow, utc_now
-from kumi.storage.records import Run, RunStep
+from kumi.storage.records import Run, RunBrief, RunStep
 
 RUN_STATUSES: Final = ("queued", "running", "completed", "failed", "canceled")
 STEP_STATUSES: Final = (*RUN_STATUSES, "reused")
@@ -40,8 +42,10 @@ class RunRepository:
         pipeline_name: str | None = None,
         run_id: str | None = None,
         status: str = "queued",
+        regenerate: bool | Sequence[str] = False,
     ) -> Run:
-        """Record a new run (its experiment is created when missing)."""
+        """Record a new run (its experiment is created when missing); ``regenerate``: run
+        every step (True) or these nodes' steps again instead of reusing their outputs."""
         _check_status(status, RUN_STATUSES)
         with self._sessions.begin() as session:
             row = RunRow(
@@ -53,6 +57,8 @@ class RunRepository:
                 status=status,
                 metrics={},
                 error=None,
+                regenerate=(list(regenerate) if not isinstance(regenerate, bool) else regenerate)
+                or None,
             )
             _stamp(row, status)
             session.add(row)
@@ -164,6 +170,38 @@ class RunRepository:
         with self._sessions() as session:
             return [_run_record(row, name) for row, name in session.execute(query)]
 
+    def briefs(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        experiment: str | None = None,
+        pipeline_name: str | None = None,
+        status: str | None = None,
+    ) -> builtins.list[RunBrief]:
+        """Like :meth:`list`, without reading documents and parameters (fast for long
+        lists)."""
+        raw = (RunRow.error, RunRow.metrics, RunRow.created_at, RunRow.started_at)
+        columns = (
+            RunRow.id,
+            ExperimentRow.name,
+            RunRow.pipeline_name,
+            RunRow.status,
+            *(sa.type_coerce(column, sa.String) for column in raw),
+            sa.type_coerce(RunRow.finished_at, sa.String),
+        )
+        query = sa.select(*columns).join(ExperimentRow)
+        if experiment is not None:
+            query = query.where(ExperimentRow.name == experiment)
+        if pipeline_name is not None:
+            query = query.where(RunRow.pipeline_name == pipeline_name)
+        if status is not None:
+            query = query.where(RunRow.status == status)
+        query = query.order_by(RunRow.created_at.desc(), RunRow.id.desc())
+        query = query.limit(max(0, limit)).offset(max(0, offset))
+        with self._sessions() as session:
+            return [_brief(tuple(row)) for row in session.execute(query)]
+
     def steps(self, run_id: str) -> builtins.list[RunStep]:
         """The recorded steps of a run in the order they were first recorded."""
         with self._sessions() as session:
@@ -247,6 +285,7 @@ def _run_record(row: RunRow, experiment: str) -> Run:
         error=row.error,
         metrics=row.metrics,
         mlflow_run_id=row.mlflow_run_id,
+        regenerate=row.regenerate if row.regenerate is not None else False,
         created_at=row.created_at,
         started_at=row.started_at,
         finished_at=row.finished_at,
@@ -269,3 +308,31 @@ def _step_record(row: RunStepRow) -> RunStep:
         started_at=row.started_at,
         finished_at=row.finished_at,
     )
+
+
+def _brief(row: tuple[Any, ...]) -> RunBrief:
+    """A brief from raw column values: JSON text and timestamps are decoded here, faster
+    than per-value type processing (SQLite returns text; PostgreSQL decoded values)."""
+    run_id, experiment, pipeline_name, status, error, metrics, created, started, finished = row
+    return RunBrief(
+        run_id,
+        experiment,
+        pipeline_name,
+        status,
+        _json_value(error),
+        _json_value(metrics) or {},
+        _timestamp(created),
+        _timestamp(started),
+        _timestamp(finished),
+    )
+
+
+def _json_value(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _timestamp(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from kumi.api.datasets_view import rows_json
 from kumi.api.dependencies import SettingsDep, WorkspaceDep
-from kumi.api.errors import UploadTooLargeError
-from kumi.core.errors import DataFormatError
+from kumi.core.errors import DataFormatError, KumiError, UploadTooLargeError
 from kumi.storage.records import DatasetVersion
 
 router = APIRouter(prefix="/datasets", tags=["datasets"])
@@ -108,24 +110,86 @@ async def upload(
     file_format: Annotated[str, Form(description="auto, csv, tsv, parquet or jsonl.")] = "auto",
     encoding: Annotated[str, Form(description="Text encoding of CSV/TSV/JSON files.")] = "utf-8",
     has_header: Annotated[bool, Form()] = True,
+    categorical: Annotated[
+        list[str] | None, Form(description="Columns to mark categorical (besides inferred ones).")
+    ] = None,
+    ignore: Annotated[list[str] | None, Form(description="Columns to ignore.")] = None,
 ) -> dict[str, Any]:
     """Register an uploaded file as a new dataset version."""
-    folder = Path(tempfile.mkdtemp(prefix="kumi-upload-"))
-    try:
-        path = folder / _safe_filename(file.filename)
-        await _receive(file, path, settings.max_upload_bytes)
-        record = workspace.datasets.register(
+    async with _received(file, settings.max_upload_bytes) as path:
+        record = await run_in_threadpool(
+            workspace.datasets.register,
             name,
             path,
             description=description,
             label=label or None,
+            categorical=categorical or (),
+            ignore=ignore or (),
+            file_format=file_format,
+            encoding=encoding,
+            has_header=has_header,
+            source=f"upload:{path.name}",
+        )
+    return {**summary(record), "version": version_detail(record)}
+
+
+@router.post("/inspect")
+async def inspect(
+    *,
+    workspace: WorkspaceDep,
+    settings: SettingsDep,
+    file: Annotated[UploadFile, File(description="CSV, TSV, Parquet or JSON lines file.")],
+    file_format: Annotated[str, Form()] = "auto",
+    encoding: Annotated[str, Form()] = "utf-8",
+    has_header: Annotated[bool, Form()] = True,
+    rows: Annotated[int, Form(ge=1, le=MAX_PREVIEW_ROWS)] = 20,
+) -> dict[str, Any]:
+    """Read an uploaded file as registering it would, and save nothing: its row count,
+    columns with inferred types, and first rows."""
+    async with _received(file, settings.max_upload_bytes) as path:
+        table = await run_in_threadpool(
+            workspace.datasets.inspect,
+            path,
             file_format=file_format,
             encoding=encoding,
             has_header=has_header,
         )
+    return {
+        "filename": file.filename,
+        "rows": len(table),
+        "columns": table.schema().to_list(),
+        "preview": rows_json(table.frame.head(rows)),
+    }
+
+
+@contextlib.asynccontextmanager
+async def _received(file: UploadFile, limit: int) -> AsyncIterator[Path]:
+    """The upload saved in a temporary folder, removed afterwards; errors about it name
+    the uploaded file, not the server's temporary copy."""
+    folder = Path(tempfile.mkdtemp(prefix="kumi-upload-"))
+    path = folder / _safe_filename(file.filename)
+    try:
+        await _receive(file, path, limit)
+        yield path
+    except KumiError as exc:
+        raise _naming_upload(exc, path, path.name) from exc
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return {**summary(record), "version": version_detail(record)}
+
+
+def _naming_upload(exc: KumiError, path: Path, filename: str) -> KumiError:
+    """``exc`` with the temporary path replaced by the uploaded file's name."""
+    shown = {str(path.resolve()): filename, str(path): filename}
+
+    def clean(text: str) -> str:
+        for long, short in shown.items():
+            text = text.replace(long, short)
+        return text
+
+    details = {k: clean(v) if isinstance(v, str) else v for k, v in exc.details.items()}
+    renamed = type(exc).__new__(type(exc))
+    KumiError.__init__(renamed, clean(exc.message), details=details)
+    return renamed
 
 
 def _safe_filename(filename: str | None) -> str:

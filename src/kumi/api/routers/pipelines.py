@@ -80,8 +80,8 @@ def create_pipeline(body: DocumentBody, workspace: WorkspaceDep) -> dict[str, An
     document = _parsed(body.document)
     if _exists(workspace, document.name):
         raise ConflictError(
-            f"A pipeline named '{document.name}' exists already. Save a new version of it "
-            "with PUT /api/pipelines/{name}, or choose another name.",
+            f"A pipeline named '{document.name}' exists already; choose another name (or open "
+            "it and save a new version).",
             details={"pipeline": document.name},
         )
     record = workspace.pipelines.save(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field, model_validator
 
 from kumi.api.datasets_view import table_preview
@@ -21,7 +21,7 @@ from kumi.core.types import PortType
 from kumi.engine import load_output, load_table_head
 from kumi.graph import PipelineDocument
 from kumi.services.run_queue import RunQueue
-from kumi.storage.records import Run, RunStep
+from kumi.storage.records import Run, RunBrief, RunStep
 from kumi.storage.workspace import Workspace
 
 router = APIRouter(tags=["runs"])
@@ -38,6 +38,9 @@ class SubmitBody(BaseModel):
     document: dict[str, Any] | None = None
     parameters: dict[str, Any] = Field(default_factory=dict)
     experiment: str | None = Field(None, min_length=1, max_length=256)
+    regenerate: bool | list[str] = Field(
+        False, description="Run every step again (true) or these nodes' steps, reusing nothing."
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> SubmitBody:
@@ -51,7 +54,7 @@ def _queue(request: Request) -> RunQueue:
     return queue
 
 
-def run_brief(run: Run) -> dict[str, Any]:
+def run_brief(run: Run | RunBrief) -> dict[str, Any]:
     data = run.to_dict()
     seconds = (
         (run.finished_at - run.started_at).total_seconds()
@@ -78,6 +81,7 @@ def run_detail(workspace: Workspace, run: Run) -> dict[str, Any]:
         "document": run.document,
         "parameters": run.parameters,
         "mlflow_run_id": run.mlflow_run_id,
+        "regenerate": run.regenerate,
         "steps": [json_safe(step.to_dict()) for step in workspace.runs.steps(run.id)],
     }
 
@@ -93,6 +97,7 @@ def submit(body: SubmitBody, request: Request, workspace: WorkspaceDep) -> dict[
         PipelineDocument.from_dict(raw),
         parameter_values=body.parameters,
         experiment=body.experiment,
+        regenerate=body.regenerate,
     )
     return run_detail(workspace, run)
 
@@ -106,12 +111,12 @@ def list_runs(
     status: str | None = None,
     experiment: str | None = None,
     pipeline: str | None = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Runs, newest first."""
-    runs = workspace.runs.list(
+    runs = workspace.runs.briefs(
         limit=limit, offset=offset, status=status, experiment=experiment, pipeline_name=pipeline
     )
-    return {"runs": [run_brief(run) for run in runs]}
+    return JSONResponse({"runs": [run_brief(run) for run in runs]})  # already plain JSON
 
 
 @router.get("/runs/{run_id}")
