@@ -156,3 +156,15 @@ def test_regenerate_reruns_the_named_steps_and_reuses_the_rest(client, finished)
         "invalid_parameter",
     )
     assert "nope" in error["message"]
+
+
+def test_a_table_output_has_a_profile_and_other_outputs_do_not(client, finished):
+    run_id = finished["run_id"]
+    answer = client.get(f"/api/runs/{run_id}/steps/score/outputs/scored_dataset/profile")
+    assert answer.status_code == 200, answer.text
+    assert "Scored Probabilities" in json.dumps(answer.json()["profile"])
+    assert_error(
+        client.get(f"/api/runs/{run_id}/steps/train/outputs/trained_model/profile"),
+        400,
+        "invalid_input",
+    )

@@ -121,6 +121,16 @@ def test_upload_build_run_and_read_the_auc(studio, page, tmp_path):
     expect(auc).to_be_visible(timeout=20_000)
     screenshot(page, "evaluation-report")
     assert float(auc.get_attribute("data-value") or "nan") == run["metrics"]["auc"]
+    page.get_by_role("button", name="Close").click()
+
+    page.locator('.react-flow__node[data-id="score_model"]').click(button="right")
+    page.get_by_role("menuitem", name="View output ▸ scored_dataset").click()
+    expect(page.get_by_text("Scored Probabilities").first).to_be_visible(timeout=20_000)
+    screenshot(page, "output-table")
+    page.get_by_role("tab", name="Profile").click()
+    expect(page.get_by_test_id("output-profile")).to_be_visible(timeout=20_000)
+    screenshot(page, "output-profile")
+    page.get_by_role("button", name="Close").click()
 
     page.goto(studio.url + "/runs")
     expect(page.get_by_test_id(f"run-row-{run['run_id']}")).to_be_visible(timeout=20_000)

@@ -2,7 +2,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiPost, apiPut } from "./client";
 import { queryKeys } from "./hooks";
+import type { DatasetProfile } from "./datasetHooks";
 import type { PipelineDocument, PipelineRecord } from "./types";
+
+/** A failed step's or run's error as the API sends it (older shapes: plain text). */
+export type RunError = string | { code: string; message: string; details?: unknown };
+
+/** The text to show for an error. */
+export function errorText(error: RunError | null | undefined): string | null {
+  if (!error) return null;
+  return typeof error === "string" ? error : error.message;
+}
 
 export type RunStatus = "queued" | "running" | "completed" | "failed" | "canceled" | string;
 export type StepStatus = "queued" | "running" | "completed" | "reused" | "failed" | "canceled" | string;
@@ -20,7 +30,7 @@ export interface RunStep {
   cached: boolean;
   reason: string | null;
   seconds: number | null;
-  error: string | null;
+  error: RunError | null;
   outputs: Record<string, StepOutputRef>;
 }
 
@@ -32,7 +42,7 @@ export interface RunListItem {
   metrics: Record<string, number>;
   created_at: string;
   seconds: number | null;
-  error: string | null;
+  error: RunError | null;
 }
 
 export interface RunRecord extends RunListItem {
@@ -163,5 +173,18 @@ export function useSubmitRun() {
 export function useCancelRun() {
   return useMutation({
     mutationFn: (runId: string) => apiPost<RunRecord>(`/runs/${enc(runId)}/cancel`),
+  });
+}
+
+/** Per-column statistics of a table output (as for datasets). */
+export function useStepOutputProfile(runId: string, nodeId: string, port: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...runKeys.output(runId, nodeId, port), "profile"],
+    queryFn: () =>
+      apiGet<{ profile: DatasetProfile }>(`${stepPath(runId, nodeId)}/outputs/${enc(port)}/profile`).then(
+        (r) => r.profile,
+      ),
+    enabled,
+    staleTime: Infinity,
   });
 }

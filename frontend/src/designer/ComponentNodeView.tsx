@@ -4,6 +4,7 @@ import { memo } from "react";
 import "../runs/runs.css";
 import { formatSeconds, stepLook } from "../runs/statusStyle";
 import type { ComponentNode } from "./types";
+import { errorText } from "../api/runHooks";
 
 function handleOffset(index: number, count: number): string {
   return `${((index + 1) / (count + 1)) * 100}%`;
@@ -43,7 +44,7 @@ function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>)
           {step.seconds !== null && step.status !== "queued" && step.status !== "running" && (
             <span className="step-seconds">{formatSeconds(step.seconds)}</span>
           )}
-          {step.status === "failed" && step.error && <div className="step-error">{step.error}</div>}
+          {step.status === "failed" && step.error && <div className="step-error">{errorText(step.error)}</div>}
         </div>
       )}
       {issues.length > 0 && (

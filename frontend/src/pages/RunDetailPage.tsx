@@ -11,6 +11,7 @@ import { stepsByNode } from "../runs/runEvents";
 import { formatSeconds } from "../runs/statusStyle";
 import { useLiveRun } from "../runs/useLiveRun";
 import { useStepActions } from "../runs/useStepActions";
+import { errorText } from "../api/runHooks";
 
 export function RunDetailPage() {
   const { id } = useParams();
@@ -34,7 +35,7 @@ export function RunDetailPage() {
                 {run.seconds !== null && ` · ${formatSeconds(run.seconds)}`}
               </span>
             </div>
-            {run.error && <p className="field-error" role="alert">{run.error}</p>}
+            {run.error && <p className="field-error" role="alert">{errorText(run.error)}</p>}
             {streamError && <p className="field-error">{streamError}</p>}
             <div className="run-body">
               <RunGraph

@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { useRunList } from "../api/runHooks";
+import { errorText, useRunList } from "../api/runHooks";
 import { QueryState } from "../layout/QueryState";
 import { MetricsSummary } from "../runs/MetricsSummary";
 import { RunStatusBadge } from "../runs/RunStatusBadge";
@@ -33,7 +33,7 @@ export function RunsPage() {
                   </td>
                   <td>{r.pipeline_name}</td>
                   <td>{r.experiment}</td>
-                  <td title={r.error ?? undefined}>
+                  <td title={errorText(r.error) ?? undefined}>
                     <RunStatusBadge status={r.status} />
                   </td>
                   <td>

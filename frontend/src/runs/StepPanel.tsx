@@ -4,6 +4,7 @@ import { RunStatusBadge } from "./RunStatusBadge";
 import { formatSeconds } from "./statusStyle";
 import { stepMenuItems } from "./stepMenu";
 import type { StepActions } from "./useStepActions";
+import { errorText } from "../api/runHooks";
 
 export function StepPanel({ nodeId, step, actions }: { nodeId: string; step: RunStep | undefined; actions: StepActions }) {
   if (!step) {
@@ -23,7 +24,7 @@ export function StepPanel({ nodeId, step, actions }: { nodeId: string; step: Run
       </p>
       {step.component_id && <p className="muted">{step.component_id}</p>}
       {step.reason && <p className="step-reason">{step.reason}</p>}
-      {step.error && <p className="field-error">{step.error}</p>}
+      {step.error && <p className="field-error">{errorText(step.error)}</p>}
       <div className="step-panel-actions">
         {items.map((item) => (
           <button key={item.kind === "output" ? item.port : item.kind} type="button" onClick={() => actions.select(nodeId, item)}>

@@ -1,5 +1,6 @@
 /** How a step or run status looks: CSS class, label and tooltip. */
 import type { RunStep } from "../api/runHooks";
+import { errorText } from "../api/runHooks";
 
 export interface StatusLook {
   className: string;
@@ -36,6 +37,6 @@ export function stepLook(step: Pick<RunStep, "status" | "reason" | "error">): St
   const label = statusLabel(step.status);
   let title = label;
   if (step.status === "reused" && step.reason) title = `${label}: ${step.reason}`;
-  if (step.status === "failed" && step.error) title = `${label}: ${step.error}`;
+  if (step.status === "failed" && step.error) title = `${label}: ${errorText(step.error)}`;
   return { className: statusClassName(step.status), label, title };
 }

@@ -15,12 +15,14 @@ from pydantic import BaseModel, Field, model_validator
 from kumi.api.datasets_view import table_preview
 from kumi.api.dependencies import WorkspaceDep
 from kumi.api.jsonsafe import json_safe
+from kumi.core.contracts import OutputRef
 from kumi.core.errors import InvalidInputError, NotFoundError
 from kumi.core.models import EvaluationReport
 from kumi.core.types import PortType
 from kumi.engine import load_output, load_table_head
 from kumi.graph import PipelineDocument
 from kumi.services.run_queue import RunQueue
+from kumi.storage.profile import profile_table
 from kumi.storage.records import Run, RunBrief, RunStep
 from kumi.storage.workspace import Workspace
 
@@ -195,14 +197,7 @@ def step_output(
     rows: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> dict[str, Any]:
     """A step output: a table's first rows, an evaluation report, or a model's description."""
-    step = _step(workspace, run_id, node_id)
-    ref = step.outputs.get(port)
-    if ref is None:
-        raise NotFoundError(
-            f"Step '{node_id}' of run '{run_id}' has no stored output '{port}' (its outputs: "
-            f"{', '.join(step.outputs) or 'none yet'}).",
-            details={"port": port, "outputs": sorted(step.outputs)},
-        )
+    ref = _output_ref(workspace, run_id, node_id, port)
     kind = PortType(ref.port_type)
     body: dict[str, Any] = {"run_id": run_id, "node_id": node_id, "port": port, "type": kind}
     if kind == PortType.TABLE:
@@ -212,6 +207,27 @@ def step_output(
         return {**body, "report": json_safe(value.to_dict())}
     describe = getattr(value, "describe", None)
     return {**body, "description": json_safe(describe() if callable(describe) else str(value))}
+
+
+@router.get("/runs/{run_id}/steps/{node_id}/outputs/{port}/profile")
+def step_output_profile(run_id: str, node_id: str, port: str, workspace: WorkspaceDep) -> Any:
+    """Per-column statistics of a table output, as for datasets."""
+    ref = _output_ref(workspace, run_id, node_id, port)
+    if ref.port_type != PortType.TABLE:
+        raise InvalidInputError(
+            f"Output '{port}' of step '{node_id}' is a {ref.port_type}, not a table; only "
+            "tables have a profile.",
+            details={"port": port, "type": ref.port_type},
+        )
+    table = load_output(workspace.artifacts, ref)
+    return JSONResponse(
+        {
+            "run_id": run_id,
+            "node_id": node_id,
+            "port": port,
+            "profile": json_safe(profile_table(table)),
+        }
+    )
 
 
 @router.get("/experiments")
@@ -230,6 +246,18 @@ def _step(workspace: Workspace, run_id: str, node_id: str) -> RunStep:
         f"{', '.join(s.node_id for s in steps) or 'none yet'}).",
         details={"run_id": run_id, "node_id": node_id},
     )
+
+
+def _output_ref(workspace: Workspace, run_id: str, node_id: str, port: str) -> OutputRef:
+    step = _step(workspace, run_id, node_id)
+    ref = step.outputs.get(port)
+    if ref is None:
+        raise NotFoundError(
+            f"Step '{node_id}' of run '{run_id}' has no stored output '{port}' (its outputs: "
+            f"{', '.join(step.outputs) or 'none yet'}).",
+            details={"port": port, "outputs": sorted(step.outputs)},
+        )
+    return ref
 
 
 def _log_path(workspace: Workspace, step: RunStep) -> Path:
