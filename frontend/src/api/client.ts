@@ -31,9 +31,20 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/** The error for a failed answer that is not in the API's error shape (e.g. a proxy's 413). */
+function fallbackError(response: Response, payload: unknown): ApiError {
+  if (response.status === 413) {
+    return new ApiError(413, "upload_too_large", "The file is larger than the server accepts.", payload);
+  }
+  return new ApiError(response.status, "http_error", `${response.status} ${response.statusText}`.trim(), payload);
+}
+
+/** A request to the API: a JSON body, or FormData sent as multipart (the browser sets the boundary). */
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: { Accept: "application/json" } };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, "Content-Type": "application/json" };
   }
@@ -49,7 +60,7 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
       const { code, message, details } = payload.error;
       throw new ApiError(response.status, code ?? "error", message ?? response.statusText, details ?? null);
     }
-    throw new ApiError(response.status, "http_error", `${response.status} ${response.statusText}`.trim(), payload);
+    throw fallbackError(response, payload);
   }
   return payload as T;
 }

@@ -196,7 +196,7 @@ def execute_run(
         regenerate = run.regenerate if isinstance(run.regenerate, bool) else set(run.regenerate)
     document = PipelineDocument.from_dict(run.document)
     plan = engine.plan(document, parameter_values=run.parameters)
-    recorder = RunRecorder(workspace.runs, workspace.path, record_outcome=False)
+    recorder = RunRecorder(workspace.runs, workspace.path)
     tracker = (
         MlflowRunTracker(
             TrackingTarget(workspace.tracking_uri, workspace.mlflow_artifact_uri, run.experiment),

@@ -12,13 +12,12 @@ from kumi.storage.runs import RunRepository
 
 @dataclass
 class RunRecorder(RunHooks):
-    """Keeps the run row and one row per step up to date while the engine runs."""
+    """Keeps the run row and one row per step up to date while the engine runs. The
+    run's final status is left to the caller, which records it with the run's metrics
+    (see :func:`run_outcome`), so a finished run is never seen without them."""
 
     runs: RunRepository
     workspace_path: Path
-    record_outcome: bool = True
-    """Set the run's final status at its end (off when the caller records it later,
-    together with the run's metrics)."""
 
     def before_pipeline_run(self, *, run_id: str, plan: ExecutionPlan) -> None:
         self.runs.set_status(run_id, "running")
@@ -53,9 +52,6 @@ class RunRecorder(RunHooks):
                     status=step.status.value,
                     reason=step.reason,
                 )
-        if self.record_outcome:
-            status, error = run_outcome(result)
-            self.runs.set_status(run_id, status, error=error)
 
     def _log_key(self, log_path: Path | None) -> str | None:
         if log_path is None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import builtins
-import json
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any, Final
 
 import sqlalchemy as sa
@@ -159,14 +157,14 @@ class RunRepository:
     ) -> builtins.list[Run]:
         """Runs newest first, optionally filtered."""
         query = sa.select(RunRow, ExperimentRow.name).join(ExperimentRow)
-        if experiment is not None:
-            query = query.where(ExperimentRow.name == experiment)
-        if pipeline_name is not None:
-            query = query.where(RunRow.pipeline_name == pipeline_name)
-        if status is not None:
-            query = query.where(RunRow.status == status)
-        query = query.order_by(RunRow.created_at.desc(), RunRow.id.desc())
-        query = query.limit(max(0, limit)).offset(max(0, offset))
+        query = _listing(
+            query,
+            limit=limit,
+            offset=offset,
+            experiment=experiment,
+            pipeline_name=pipeline_name,
+            status=status,
+        )
         with self._sessions() as session:
             return [_run_record(row, name) for row, name in session.execute(query)]
 
@@ -181,26 +179,27 @@ class RunRepository:
     ) -> builtins.list[RunBrief]:
         """Like :meth:`list`, without reading documents and parameters (fast for long
         lists)."""
-        raw = (RunRow.error, RunRow.metrics, RunRow.created_at, RunRow.started_at)
-        columns = (
+        query = sa.select(
             RunRow.id,
             ExperimentRow.name,
             RunRow.pipeline_name,
             RunRow.status,
-            *(sa.type_coerce(column, sa.String) for column in raw),
-            sa.type_coerce(RunRow.finished_at, sa.String),
+            RunRow.error,
+            RunRow.metrics,
+            RunRow.created_at,
+            RunRow.started_at,
+            RunRow.finished_at,
+        ).join(ExperimentRow)
+        query = _listing(
+            query,
+            limit=limit,
+            offset=offset,
+            experiment=experiment,
+            pipeline_name=pipeline_name,
+            status=status,
         )
-        query = sa.select(*columns).join(ExperimentRow)
-        if experiment is not None:
-            query = query.where(ExperimentRow.name == experiment)
-        if pipeline_name is not None:
-            query = query.where(RunRow.pipeline_name == pipeline_name)
-        if status is not None:
-            query = query.where(RunRow.status == status)
-        query = query.order_by(RunRow.created_at.desc(), RunRow.id.desc())
-        query = query.limit(max(0, limit)).offset(max(0, offset))
         with self._sessions() as session:
-            return [_brief(tuple(row)) for row in session.execute(query)]
+            return [RunBrief(*row) for row in session.execute(query)]
 
     def steps(self, run_id: str) -> builtins.list[RunStep]:
         """The recorded steps of a run in the order they were first recorded."""
@@ -310,29 +309,21 @@ def _step_record(row: RunStepRow) -> RunStep:
     )
 
 
-def _brief(row: tuple[Any, ...]) -> RunBrief:
-    """A brief from raw column values: JSON text and timestamps are decoded here, faster
-    than per-value type processing (SQLite returns text; PostgreSQL decoded values)."""
-    run_id, experiment, pipeline_name, status, error, metrics, created, started, finished = row
-    return RunBrief(
-        run_id,
-        experiment,
-        pipeline_name,
-        status,
-        _json_value(error),
-        _json_value(metrics) or {},
-        _timestamp(created),
-        _timestamp(started),
-        _timestamp(finished),
-    )
-
-
-def _json_value(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
-
-
-def _timestamp(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def _listing(
+    query: Any,
+    *,
+    limit: int,
+    offset: int,
+    experiment: str | None,
+    pipeline_name: str | None,
+    status: str | None,
+) -> Any:
+    """``query`` over runs and their experiment, filtered, newest first, one page."""
+    if experiment is not None:
+        query = query.where(ExperimentRow.name == experiment)
+    if pipeline_name is not None:
+        query = query.where(RunRow.pipeline_name == pipeline_name)
+    if status is not None:
+        query = query.where(RunRow.status == status)
+    query = query.order_by(RunRow.created_at.desc(), RunRow.id.desc())
+    return query.limit(max(0, limit)).offset(max(0, offset))

@@ -187,9 +187,7 @@ def _naming_upload(exc: KumiError, path: Path, filename: str) -> KumiError:
         return text
 
     details = {k: clean(v) if isinstance(v, str) else v for k, v in exc.details.items()}
-    renamed = type(exc).__new__(type(exc))
-    KumiError.__init__(renamed, clean(exc.message), details=details)
-    return renamed
+    return type(exc)(clean(exc.message), details=details)
 
 
 def _safe_filename(filename: str | None) -> str:
