@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.orm import sessionmaker
 
 from kumi.core.errors import ConfigurationError
 from kumi.storage import create_database_engine, upgrade_schema
-from kumi.storage.database import head_revision
-from kumi.storage.orm import Base
+from kumi.storage.database import _alembic_config, head_revision
+from kumi.storage.orm import Base, utc_now
+from kumi.storage.runs import RunRepository
 
 TABLES = {
     "alembic_version",
@@ -23,6 +26,7 @@ TABLES = {
     "datasets",
     "experiments",
     "pipelines",
+    "run_contents",
     "run_steps",
     "runs",
 }
@@ -99,4 +103,40 @@ def test_sqlite_file_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_upgrade_keeps_the_documents_of_existing_runs(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0002")
+        connection.execute(
+            sa.text(
+                "INSERT INTO experiments (name, description, created_at) VALUES ('old', '', :now)"
+            ),
+            {"now": utc_now()},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO runs (id, experiment_id, pipeline_name, document, parameters, "
+                "status, metrics, created_at, updated_at) SELECT 'r1', id, 'p', :document, "
+                ":parameters, 'completed', '{}', :now, :now FROM experiments"
+            ),
+            {"document": '{"nodes": [1, 2]}', "parameters": '{"k": 3}', "now": utc_now()},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO run_steps (run_id, node_id, component_id, status, cached, "
+                "outputs, updated_at) VALUES ('r1', 'n', 'c', 'completed', false, '{}', :now)"
+            ),
+            {"now": utc_now()},
+        )
+    assert upgrade_schema(engine) == "0002"
+    runs = RunRepository(sessionmaker(engine))
+    run = runs.get("r1")
+    assert (run.document, run.parameters, run.experiment) == ({"nodes": [1, 2]}, {"k": 3}, "old")
+    assert [step.node_id for step in runs.steps("r1")] == ["n"]
+    runs.delete("r1")
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT count(*) FROM run_contents")).scalar() == 0
     engine.dispose()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 
@@ -101,8 +101,6 @@ class RunRow(Base):
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     experiment_id: Mapped[int] = mapped_column(sa.ForeignKey("experiments.id"), index=True)
     pipeline_name: Mapped[str | None] = mapped_column(sa.String(256), index=True)
-    document: Mapped[dict[str, Any]]
-    parameters: Mapped[dict[str, Any]]
     status: Mapped[str] = mapped_column(sa.String(32))
     error: Mapped[dict[str, Any] | None]
     metrics: Mapped[dict[str, Any]]
@@ -113,6 +111,20 @@ class RunRow(Base):
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    content: Mapped[RunContentRow] = relationship(
+        lazy="joined", innerjoin=True, cascade="all, delete-orphan"
+    )
+    """The document and parameters, in their own table so listing runs reads small rows."""
+
+
+class RunContentRow(Base):
+    __tablename__ = "run_contents"
+
+    run_id: Mapped[str] = mapped_column(
+        sa.String(64), sa.ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True
+    )
+    document: Mapped[dict[str, Any]]
+    parameters: Mapped[dict[str, Any]]
 
 
 class RunStepRow(Base):
