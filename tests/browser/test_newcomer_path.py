@@ -12,16 +12,17 @@ from tests.browser.conftest import ROOT, Studio, screenshot
 
 CSV = ROOT / "src" / "kumi" / "samples" / "data" / "breast-cancer.csv"
 LABEL = "diagnosis"
-STEPS = [  # node id on the canvas → component dragged from the palette
-    ("dataset", "dataset"),
-    ("split_data", "split_data"),
-    ("two_class_boosted_decision_tree", "two_class_boosted_decision_tree"),
-    ("train_model", "train_model"),
-    ("score_model", "score_model"),
-    ("evaluate_model", "evaluate_model"),
+DATASET = "my-patients"
+STEPS = [  # node id on the canvas → palette item dragged (the uploaded dataset by its name)
+    (DATASET, f"palette-dataset-{DATASET}"),
+    ("split_data", "palette-item-split_data"),
+    ("two_class_boosted_decision_tree", "palette-item-two_class_boosted_decision_tree"),
+    ("train_model", "palette-item-train_model"),
+    ("score_model", "palette-item-score_model"),
+    ("evaluate_model", "palette-item-evaluate_model"),
 ]
 WIRES = [  # (node, output port) → (node, input port)
-    (("dataset", "dataset"), ("split_data", "dataset")),
+    ((DATASET, "dataset"), ("split_data", "dataset")),
     (("two_class_boosted_decision_tree", "untrained_model"), ("train_model", "untrained_model")),
     (("split_data", "results_dataset1"), ("train_model", "dataset")),
     (("train_model", "trained_model"), ("score_model", "trained_model")),
@@ -29,7 +30,7 @@ WIRES = [  # (node, output port) → (node, input port)
     (("score_model", "scored_dataset"), ("evaluate_model", "scored_dataset")),
 ]
 SPOTS = {
-    "dataset": (260, 60),
+    DATASET: (260, 60),
     "split_data": (260, 200),
     "two_class_boosted_decision_tree": (20, 200),
     "train_model": (140, 340),
@@ -39,7 +40,7 @@ SPOTS = {
 
 
 def upload_csv(page: Page, studio: Studio, tmp_path) -> str:
-    own = tmp_path / "my-patients.csv"
+    own = tmp_path / f"{DATASET}.csv"
     shutil.copy(CSV, own)
     page.goto(studio.url + "/datasets")
     page.get_by_test_id("upload-open").click()
@@ -49,15 +50,15 @@ def upload_csv(page: Page, studio: Studio, tmp_path) -> str:
     expect(page.get_by_text(LABEL).first).to_be_visible(timeout=20_000)
     screenshot(page, "upload-2-preview")
     page.get_by_test_id("upload-next").click()
-    page.get_by_test_id("upload-name").fill("my-patients")
+    page.get_by_test_id("upload-name").fill(DATASET)
     page.get_by_test_id("upload-label").select_option(LABEL)
     screenshot(page, "upload-3-roles")
     page.get_by_test_id("upload-next").click()
     page.get_by_test_id("upload-register").click()
-    page.wait_for_url("**/datasets/my-patients", timeout=30_000)
+    page.wait_for_url(f"**/datasets/{DATASET}", timeout=30_000)
     expect(page.get_by_text(LABEL).first).to_be_visible(timeout=20_000)
     screenshot(page, "dataset-page")
-    return "my-patients"
+    return DATASET
 
 
 def handle(page: Page, node: str, port: str, kind: str) -> Locator:
@@ -94,8 +95,8 @@ def test_upload_build_run_and_read_the_auc(studio, page, tmp_path):
     page.wait_for_url("**/pipelines/my-first-pipeline")
     canvas = page.locator(".react-flow__pane")
     expect(canvas).to_be_visible(timeout=20_000)
-    for node, component in STEPS:
-        page.get_by_test_id(f"palette-item-{component}").drag_to(
+    for node, item in STEPS:
+        page.get_by_test_id(item).drag_to(
             canvas, target_position={"x": SPOTS[node][0], "y": SPOTS[node][1]}
         )
         expect(page.locator(f'.react-flow__node[data-id="{node}"]')).to_be_visible()
@@ -104,7 +105,8 @@ def test_upload_build_run_and_read_the_auc(studio, page, tmp_path):
         wire(page, source, target)
     expect(page.locator(".react-flow__edge")).to_have_count(len(WIRES))
     page.get_by_role("button", name="Auto layout").click()
-    set_param(page, "dataset", "Name", dataset)
+    page.locator(f'.react-flow__node[data-id="{dataset}"]').click()
+    expect(page.get_by_label("Name", exact=True).first).to_have_value(dataset)
     set_param(page, "train_model", "Label Column", LABEL)
     screenshot(page, "designer-built")
     page.get_by_test_id("submit-run").click()

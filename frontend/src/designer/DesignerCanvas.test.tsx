@@ -101,4 +101,25 @@ describe("DesignerCanvas", () => {
     fireEvent.keyDown(window, { key: "Z", ctrlKey: true, shiftKey: true });
     expect(container.querySelectorAll(".react-flow__node")).toHaveLength(2);
   });
+
+  it("drops a registered dataset as a dataset node named after it, its name preset", () => {
+    const { container, onSave } = renderDesigner({ ...sampleDocument, nodes: [], edges: [] });
+    const canvas = screen.getByTestId("designer-canvas");
+    const payload: Record<string, string> = {
+      "application/kumi-component": "dataset",
+      "application/kumi-params": JSON.stringify({ name: "my.customers" }),
+    };
+    const drop = () =>
+      fireEvent.drop(canvas, { clientX: 50, clientY: 50, dataTransfer: { getData: (mime: string) => payload[mime] ?? "" } });
+    drop();
+    drop();
+    const ids = [...container.querySelectorAll(".react-flow__node")].map((n) => n.getAttribute("data-id"));
+    expect(ids).toEqual(["my_customers", "my_customers_2"]);
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    const saved = onSave.mock.calls[0][0] as PipelineDocument;
+    expect(saved.nodes.map((n) => [n.component, n.params.name])).toEqual([
+      ["dataset", "my.customers"],
+      ["dataset", "my.customers"],
+    ]);
+  });
 });

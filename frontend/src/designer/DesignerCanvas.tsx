@@ -18,11 +18,12 @@ import { NodeInspector } from "./NodeInspector";
 import { decorateNodes } from "./nodeDecorations";
 import { Palette } from "./Palette";
 import { PipelineSettings } from "./PipelineSettings";
-import { COMPONENT_DRAG_MIME } from "./types";
+import { COMPONENT_DRAG_MIME, PARAMS_DRAG_MIME } from "./types";
 import { useFlowEditor } from "./useFlowEditor";
 import { useKnownColumns } from "./useKnownColumns";
 import { useUndoShortcuts } from "./useUndoShortcuts";
 import { useDesignerRun } from "./useDesignerRun";
+import { useDatasets } from "../api/hooks";
 import { RunStatusBar } from "../runs/RunStatusBar";
 import { StepActionsLayer } from "../runs/StepActionsLayer";
 import { SubmitRunDialog } from "../runs/SubmitRunDialog";
@@ -39,12 +40,24 @@ export interface DesignerCanvasProps {
   pipelineId?: string;
 }
 
+/** Parameter values carried by a palette drag (none when absent or unreadable). */
+function presetParams(text: string): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, saveMessage, pipelineId }: DesignerCanvasProps) {
   const initial = useMemo(() => documentToFlow(document, manifest), [document, manifest]);
   const editor = useFlowEditor({ nodes: initial.nodes, edges: initial.edges });
   const [meta, setMeta] = useState<PipelineMeta>(initial.meta);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const { nodes, edges } = editor;
+  const datasets = useDatasets();
 
   useUndoShortcuts(editor.undo, editor.redo);
 
@@ -70,7 +83,9 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
       event.preventDefault();
       const spec = specs.get(event.dataTransfer.getData(COMPONENT_DRAG_MIME));
       if (!spec) return;
-      editor.addComponent(spec, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      const preset = presetParams(event.dataTransfer.getData(PARAMS_DRAG_MIME));
+      const idHint = typeof preset.name === "string" ? preset.name : undefined;
+      editor.addComponent(spec, screenToFlowPosition({ x: event.clientX, y: event.clientY }), preset, idHint);
     },
     [specs, editor, screenToFlowPosition],
   );
@@ -116,7 +131,7 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
       {designerRun.run && <RunStatusBar run={designerRun.run} streamError={designerRun.streamError} />}
       {designerRun.regenerateError && <p className="field-error" role="alert">{designerRun.regenerateError}</p>}
       <div className="designer-body">
-        <Palette manifest={manifest} />
+        <Palette manifest={manifest} datasets={datasets.data} />
         <div className="designer-canvas" data-testid="designer-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
           <ReactFlow
             nodes={displayNodes}

@@ -6,3 +6,8 @@ export function uniqueNodeId(componentId: string, existingIds: Iterable<string>)
   while (taken.has(`${componentId}_${n}`)) n += 1;
   return `${componentId}_${n}`;
 }
+
+/** A node id made of ``text`` (letters, digits, ``_`` and ``-``; ports are addressed as ``node.port``). */
+export function nodeIdFrom(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "");
+}

@@ -1,12 +1,14 @@
 /** Grouping and search of the component palette. */
-import type { ComponentSpec } from "../api/types";
+import type { ComponentSpec, DatasetSummary } from "../api/types";
 
 export interface PaletteGroup {
   category: string;
   components: ComponentSpec[];
 }
 
-const FIRST_CATEGORY = "Datasets";
+export const DATASETS_CATEGORY = "Datasets";
+/** The component a registered dataset is dropped as (its ``name`` parameter preset). */
+export const DATASET_COMPONENT = "dataset";
 
 function matches(component: ComponentSpec, query: string): boolean {
   if (!query) return true;
@@ -25,12 +27,20 @@ export function groupComponents(manifest: ComponentSpec[], query = ""): PaletteG
   }
   return [...groups.entries()]
     .sort(([a], [b]) => {
-      if (a === FIRST_CATEGORY) return -1;
-      if (b === FIRST_CATEGORY) return 1;
+      if (a === DATASETS_CATEGORY) return -1;
+      if (b === DATASETS_CATEGORY) return 1;
       return a.localeCompare(b);
     })
     .map(([category, components]) => ({
       category,
       components: [...components].sort((x, y) => x.name.localeCompare(y.name)),
     }));
+}
+
+/** Registered datasets whose name or description matches ``query``, by name. */
+export function matchingDatasets(datasets: DatasetSummary[], query = ""): DatasetSummary[] {
+  const q = query.trim().toLowerCase();
+  return datasets
+    .filter((d) => !q || d.name.toLowerCase().includes(q) || d.description.toLowerCase().includes(q))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

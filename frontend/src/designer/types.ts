@@ -25,3 +25,5 @@ export interface FlowSnapshot {
 }
 
 export const COMPONENT_DRAG_MIME = "application/kumi-component";
+/** Parameter values (JSON) preset on the dropped node, e.g. a registered dataset's name. */
+export const PARAMS_DRAG_MIME = "application/kumi-params";

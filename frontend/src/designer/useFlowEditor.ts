@@ -13,7 +13,7 @@ import type { ComponentSpec } from "../api/types";
 import { edgeId } from "./connections";
 import { historyReducer, initHistory, type History, type HistoryAction } from "./history";
 import { layeredLayout } from "./layout";
-import { uniqueNodeId } from "./nodeIds";
+import { nodeIdFrom, uniqueNodeId } from "./nodeIds";
 import { defaultParams } from "./schema";
 import type { ComponentNode, FlowSnapshot } from "./types";
 
@@ -24,12 +24,21 @@ function isStructuralNodeChange(change: NodeChange<ComponentNode>): boolean {
   return change.type === "add" || change.type === "replace";
 }
 
-export function createNode(spec: ComponentSpec, position: XYPosition, existing: ComponentNode[]): ComponentNode {
+/** A new node of ``spec`` with its default parameters, overridden by ``preset``; its id comes
+ * from ``idHint`` (e.g. a dataset's name) or the component id. */
+export function createNode(
+  spec: ComponentSpec,
+  position: XYPosition,
+  existing: ComponentNode[],
+  preset: Record<string, unknown> = {},
+  idHint?: string,
+): ComponentNode {
+  const base = idHint ? nodeIdFrom(idHint) || spec.id : spec.id;
   return {
-    id: uniqueNodeId(spec.id, existing.map((n) => n.id)),
+    id: uniqueNodeId(base, existing.map((n) => n.id)),
     type: "component",
     position,
-    data: { componentId: spec.id, params: defaultParams(spec.params_schema), spec },
+    data: { componentId: spec.id, params: { ...defaultParams(spec.params_schema), ...preset }, spec },
   };
 }
 
@@ -65,8 +74,8 @@ export function useFlowEditor(initial: FlowSnapshot) {
   );
 
   const addComponent = useCallback(
-    (spec: ComponentSpec, position: XYPosition) =>
-      update((s) => ({ ...s, nodes: [...s.nodes, createNode(spec, position, s.nodes)] }), true),
+    (spec: ComponentSpec, position: XYPosition, preset?: Record<string, unknown>, idHint?: string) =>
+      update((s) => ({ ...s, nodes: [...s.nodes, createNode(spec, position, s.nodes, preset, idHint)] }), true),
     [update],
   );
 

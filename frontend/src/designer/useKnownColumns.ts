@@ -2,9 +2,9 @@
 import { useMemo } from "react";
 import { useDataset } from "../api/hooks";
 import type { DatasetVersion } from "../api/types";
+import { DATASET_COMPONENT } from "./paletteGroups";
 import type { ComponentNode, PipelineEdge } from "./types";
 
-const DATASET_COMPONENT = "dataset";
 
 export function upstreamDatasetNode(nodeId: string, nodes: ComponentNode[], edges: PipelineEdge[]): ComponentNode | undefined {
   const byId = new Map(nodes.map((n) => [n.id, n]));

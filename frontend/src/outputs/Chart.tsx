@@ -8,10 +8,11 @@ import type { EChartsOption } from "echarts";
 
 echarts.use([LineChart, BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
+/** Drawn at once: curves of a few hundred points gain nothing from animation. */
 export function Chart({ option, testId }: { option: EChartsOption; testId?: string }) {
   return (
     <div className="chart" data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={option} style={{ height: 280, width: "100%" }} notMerge />
+      <ReactEChartsCore echarts={echarts} option={{ animation: false, ...option }} style={{ height: 280, width: "100%" }} notMerge />
     </div>
   );
 }
