@@ -96,3 +96,44 @@ def test_node_positions_come_back_whole(client):
     client.post("/api/pipelines", json={"document": document})
     node = client.get("/api/pipelines/positions").json()["document"]["nodes"][0]
     assert node["position"] == {"x": 0, "y": 120}
+
+
+def test_columns_follow_the_graph_to_each_column_parameter(client):
+    document = {
+        "schema_version": 1,
+        "name": "cols",
+        "nodes": [
+            {"id": "data", "component": "dataset", "params": {"name": "breast-cancer"}},
+            {
+                "id": "keep",
+                "component": "select_columns_in_dataset",
+                "params": {"select_columns": {"names": ["mean radius", "diagnosis"]}},
+            },
+            {"id": "split", "component": "split_data", "params": {}},
+            {"id": "train", "component": "train_model", "params": {}},
+            {"id": "script", "component": "execute_python_script", "params": {}},
+            {"id": "dangling", "component": "normalize_data", "params": {}},
+        ],
+        "edges": [
+            {"from": "data.dataset", "to": "keep.dataset"},
+            {"from": "keep.results_dataset", "to": "split.dataset"},
+            {"from": "split.results_dataset1", "to": "train.dataset"},
+            {"from": "data.dataset", "to": "script.dataset1"},
+        ],
+    }
+    answer = client.post("/api/pipelines/columns", json={"document": document})
+    assert answer.status_code == 200, answer.text
+    nodes = answer.json()["nodes"]
+    assert nodes["train"]["parameters"] == {"label_column": "dataset"}
+    trained_on = nodes["train"]["inputs"]["dataset"]
+    assert [c["name"] for c in trained_on] == ["mean radius", "diagnosis"]
+    assert {c["name"]: c["role"] for c in trained_on}["diagnosis"] == "label"
+    assert len(nodes["keep"]["inputs"]["dataset"]) == 31  # the registered dataset's columns
+    assert nodes["dangling"]["inputs"] == {}  # nothing connected: nothing known
+    assert "dataset" in nodes["dangling"]["parameters"].values()
+    assert nodes["data"]["inputs"] == {}
+
+
+def test_columns_of_a_malformed_document_is_a_400(client):
+    answer = client.post("/api/pipelines/columns", json={"document": {"nodes": "no"}})
+    assert_error(answer, 400, "invalid_pipeline")

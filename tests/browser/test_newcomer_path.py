@@ -107,6 +107,9 @@ def test_upload_build_run_and_read_the_auc(studio, page, tmp_path):
     page.get_by_role("button", name="Auto layout").click()
     page.locator(f'.react-flow__node[data-id="{dataset}"]').click()
     expect(page.get_by_label("Name", exact=True).first).to_have_value(dataset)
+    page.locator('.react-flow__node[data-id="train_model"]').click()
+    offered = page.locator('[data-field="label_column"] datalist option')  # through Split Data
+    expect(offered).to_have_count(31, timeout=10_000)
     set_param(page, "train_model", "Label Column", LABEL)
     screenshot(page, "designer-built")
     page.get_by_test_id("submit-run").click()

@@ -56,6 +56,12 @@ def test_validate_lists_problems_and_takes_parameters(client):
     assert client.pipelines.validate(sample("sdk-ok"), parameters={"seed": 7})["valid"] is True
 
 
+def test_columns_known_at_each_node(client):
+    nodes = client.pipelines.columns(sample("sdk-columns"))["nodes"]
+    label_port = nodes["train"]["parameters"]["label_column"]
+    assert "diagnosis" in [c["name"] for c in nodes["train"]["inputs"][label_port]]
+
+
 def test_saving_under_another_name_is_refused(client):
     client.pipelines.create(sample("sdk-named"))
     with pytest.raises(InvalidInputError, match="clone"):

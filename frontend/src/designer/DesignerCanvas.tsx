@@ -71,7 +71,11 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
     [nodes, edges, designerRun.steps, designerRun.problems],
   );
   const selected = nodes.find((n) => n.selected);
-  const knownColumns = useKnownColumns(selected?.id, nodes, edges);
+  const editedDocument = useMemo(
+    () => (selected ? flowToDocument(nodes, edges, meta) : undefined),
+    [selected, nodes, edges, meta],
+  );
+  const knownColumns = useKnownColumns(selected?.id, nodes, edges, editedDocument);
 
   const isValidConnection = useCallback(
     (c: Edge | Connection) => isConnectionValid(c, nodes, edges),

@@ -5,7 +5,7 @@ import { ParamsForm } from "./ParamsForm";
 export function NodeInspector({ node, onParamChange, knownColumns }: {
   node: ComponentNode | undefined;
   onParamChange: (nodeId: string, name: string, value: unknown) => void;
-  knownColumns?: string[];
+  knownColumns?: string[] | ((field: string) => string[]);
 }) {
   if (!node) return <aside className="inspector muted">Select a node to edit its parameters.</aside>;
   const spec = node.data.spec;

@@ -37,8 +37,8 @@ export interface ParamsFormProps {
   schema: JsonSchema;
   values: Record<string, unknown>;
   onChange: (name: string, value: unknown) => void;
-  /** Column names of the upstream table, offered by column widgets. */
-  knownColumns?: string[];
+  /** Column names offered by column widgets: one list for every field, or by field name. */
+  knownColumns?: string[] | ((field: string) => string[]);
   idPrefix?: string;
 }
 
@@ -77,6 +77,7 @@ function ParamField({ field, value, onChange, knownColumns, idPrefix }: {
 
 export function ParamsForm({ schema, values, onChange, knownColumns, idPrefix = "param" }: ParamsFormProps) {
   const fields = useMemo(() => describeFields(schema), [schema]);
+  const columnsFor = typeof knownColumns === "function" ? knownColumns : () => knownColumns;
   if (fields.length === 0) return <p className="muted">No parameters.</p>;
   return (
     <form className="params-form" onSubmit={(e) => e.preventDefault()}>
@@ -86,7 +87,7 @@ export function ParamsForm({ schema, values, onChange, knownColumns, idPrefix = 
           field={field}
           value={values[field.name]}
           onChange={(value) => onChange(field.name, value)}
-          knownColumns={knownColumns}
+          knownColumns={columnsFor(field.name)}
           idPrefix={idPrefix}
         />
       ))}

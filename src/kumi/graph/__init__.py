@@ -12,7 +12,7 @@ from kumi.graph.document import (
 from kumi.graph.migrations import CURRENT_SCHEMA_VERSION, MIGRATIONS, migrate
 from kumi.graph.parameters import references, resolve_parameters, substitute
 from kumi.graph.problems import PROBLEM_CODES, Problem
-from kumi.graph.schemas import DATASET_COMPONENT
+from kumi.graph.schemas import DATASET_COMPONENT, column_parameter_ports
 from kumi.graph.topology import find_cycles, topological_order
 from kumi.graph.validation import GraphFacts, analyze, ensure_valid, validate_pipeline
 
@@ -32,6 +32,7 @@ __all__ = [
     "Position",
     "Problem",
     "analyze",
+    "column_parameter_ports",
     "ensure_valid",
     "find_cycles",
     "load_pipeline",

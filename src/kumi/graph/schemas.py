@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -50,11 +50,14 @@ class SchemaContext:
     inputs: Mapping[str, Mapping[str, PortRef]]
     order: list[str]
     datasets: DatasetResolver | None
+    known: dict[tuple[str, str], TableSchema] = field(default_factory=dict)
+    """Filled by :func:`column_problems`: the schema of each (node, output port) known."""
 
 
 def column_problems(ctx: SchemaContext) -> list[Problem]:
-    """Unknown columns found by propagating schemas in ``ctx.order``."""
-    known: dict[tuple[str, str], TableSchema] = {}
+    """Unknown columns found by propagating schemas in ``ctx.order`` (recording every
+    schema learned in ``ctx.known``)."""
+    known = ctx.known
     problems: list[Problem] = []
     for node_id in ctx.order:
         cls, params = ctx.components.get(node_id), ctx.params.get(node_id)
@@ -142,25 +145,40 @@ def _check_columns(
     schemas: Mapping[str, TableSchema],
     connected: Mapping[str, PortRef],
 ) -> list[Problem]:
-    first_table = next((p.name for p in cls.inputs if p.type == PortType.TABLE), None)
     problems = []
-    for field in column_fields(type(params)):
-        port = field.input_port or first_table
+    for column_field in column_fields(type(params)):
+        port = column_field.input_port or _first_table_input(cls)
         if port is None or port not in schemas:
             continue
         available = schemas[port].names
-        for column in named_columns(getattr(params, field.name)):
+        for column in named_columns(getattr(params, column_field.name)):
             if column not in available:
                 problems.append(
                     _unknown_column(
                         PortRef(node=node_id, port=port),
-                        field.name,
+                        column_field.name,
                         column,
                         connected[port],
                         available,
                     )
                 )
     return problems
+
+
+def _first_table_input(cls: type[Component]) -> str | None:
+    return next((p.name for p in cls.inputs if p.type == PortType.TABLE), None)
+
+
+def column_parameter_ports(cls: type[Component]) -> dict[str, str]:
+    """Each column parameter of ``cls`` (by its JSON name) and the input port whose
+    columns it names."""
+    ports = {}
+    for column_field in column_fields(cls.Params):
+        port = column_field.input_port or _first_table_input(cls)
+        if port is not None:
+            info = cls.Params.model_fields[column_field.name]
+            ports[info.alias or column_field.name] = port
+    return ports
 
 
 def _unknown_column(

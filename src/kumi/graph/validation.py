@@ -11,6 +11,7 @@ from kumi.core.component import Component
 from kumi.core.contracts import DatasetResolver
 from kumi.core.errors import InvalidParameterError, NotFoundError
 from kumi.core.params import Params, validate_params
+from kumi.core.table import TableSchema
 from kumi.graph.document import EdgeSpec, PipelineDocument, PortRef
 from kumi.graph.parameters import merged_values, parameter_problems, references, substitute
 from kumi.graph.problems import Problem, validation_error
@@ -28,10 +29,20 @@ class GraphFacts:
     inputs: dict[str, dict[str, PortRef]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    schemas: dict[tuple[str, str], TableSchema] = field(default_factory=dict)
+    """Table schemas known before running, by (node, output port)."""
 
     @property
     def ok(self) -> bool:
         return not any(p.is_error for p in self.problems)
+
+    def input_schemas(self, node_id: str) -> dict[str, TableSchema]:
+        """The known schemas of the tables flowing into ``node_id``, by input port."""
+        return {
+            port: self.schemas[(ref.node, ref.port)]
+            for port, ref in self.inputs.get(node_id, {}).items()
+            if (ref.node, ref.port) in self.schemas
+        }
 
 
 def validate_pipeline(
@@ -82,6 +93,7 @@ def analyze(
     if not left_over:
         ctx = SchemaContext(facts.components, facts.params, facts.inputs, facts.order, datasets)
         facts.problems.extend(column_problems(ctx))
+        facts.schemas = ctx.known
     return facts
 
 

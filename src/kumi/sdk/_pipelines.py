@@ -59,6 +59,14 @@ class Pipelines:
         body = {"document": document_dict(document), "parameters": dict(parameters or {})}
         return self._one("POST", "/pipelines/validate", json=body)
 
+    def columns(
+        self, document: Document, parameters: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """``{"nodes": {node: {"inputs": {port: [column, ...]}, "parameters": {param:
+        port}}}}``: the columns known before running at each node's table inputs."""
+        body = {"document": document_dict(document), "parameters": dict(parameters or {})}
+        return self._one("POST", "/pipelines/columns", json=body)
+
     def import_yaml(self, source: str | os.PathLike[str]) -> dict[str, Any]:
         """Save a YAML (or JSON) document given as text or as a file path; a new version
         if its name exists."""

@@ -136,6 +136,32 @@ def check_same_under_copy_on_write(cls: type[Component[Any]]) -> None:
         )
 
 
+def check_inferred_schemas_match(cls: type[Component[Any]]) -> None:
+    """Output schemas inferred before running (when a component can tell them) name the
+    columns the run gives, in order, with the same roles."""
+    inputs = example_inputs_for(cls)
+    schemas = {k: v.schema() for k, v in inputs.items() if isinstance(v, Table)}
+    params = validate_params(cls.Params, cls.example_params, where=cls.id)
+    try:
+        inferred = cls().infer_schemas(params, schemas)
+    except KumiError:
+        return  # inference refused these params: nothing claimed
+    if not inferred:
+        return
+    outputs = _run(cls, inputs)
+    for port, schema in inferred.items():
+        table = outputs[port]
+        assert isinstance(table, Table), f"{cls.id}.{port}: schema inferred for a non-table"
+        actual = table.schema()
+        assert schema.names == actual.names, (
+            f"{cls.id}.{port}: inferred columns {schema.names}, the run gave {actual.names}"
+        )
+        roles = {c.name: c.role for c in schema.columns}
+        assert roles == {c.name: c.role for c in actual.columns}, (
+            f"{cls.id}.{port}: inferred column roles differ from the run's"
+        )
+
+
 def check_bad_input_clear_error(cls: type[Component[Any]]) -> None:
     """Tables whose columns are all renamed either work or raise a KumiError."""
     inputs = {k: with_renamed_columns(v) for k, v in example_inputs_for(cls).items()}
@@ -160,6 +186,7 @@ CHECKS: tuple[Check, ...] = (
     check_deterministic,
     check_inputs_unchanged,
     check_same_under_copy_on_write,
+    check_inferred_schemas_match,
     check_bad_input_clear_error,
 )
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from kumi.api.dependencies import WorkspaceDep
 from kumi.core.errors import ConflictError, InvalidInputError, NotFoundError
-from kumi.graph import PipelineDocument, validate_pipeline
+from kumi.graph import PipelineDocument, analyze, column_parameter_ports, validate_pipeline
 from kumi.registry import ComponentRegistry
 from kumi.storage.records import Pipeline
 
@@ -114,6 +114,32 @@ def validate(body: ValidateBody, request: Request, workspace: WorkspaceDep) -> d
         "valid": not any(p.is_error for p in problems),
         "problems": [p.to_dict() for p in problems],
     }
+
+
+@router.post("/columns")
+def columns(body: ValidateBody, request: Request, workspace: WorkspaceDep) -> dict[str, Any]:
+    """The columns known before running at each node's table inputs (from registered
+    datasets, followed through components that can tell their output columns), and which
+    input each column parameter names columns of. Drafts welcome; unknown inputs are left
+    out."""
+    document = _parsed(body.document)
+    facts = analyze(
+        document,
+        _registry(request),
+        datasets=workspace.dataset_resolver(),
+        parameter_values=body.parameters,
+    )
+    nodes: dict[str, Any] = {}
+    for node in document.nodes:
+        component = facts.components.get(node.id)
+        if component is None:
+            continue
+        inputs = facts.input_schemas(node.id)
+        nodes[node.id] = {
+            "inputs": {port: schema.to_list() for port, schema in inputs.items()},
+            "parameters": column_parameter_ports(component),
+        }
+    return {"nodes": nodes}
 
 
 @router.get("/{name}")

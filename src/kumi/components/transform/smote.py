@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import Field
 
 from kumi.components._transforms.oversampling import oversample
@@ -17,6 +19,7 @@ from kumi.core import (
     Params,
     PortType,
     RunContext,
+    TableSchema,
 )
 
 
@@ -61,3 +64,9 @@ class Smote(Component[SmoteParams]):
         )
         ctx.log(f"Added {len(frame) - len(table)} synthetic row(s)")
         return {"table": table.derive(frame)}
+
+    def infer_schemas(
+        self, params: SmoteParams, inputs: Mapping[str, TableSchema]
+    ) -> Mapping[str, TableSchema] | None:
+        schema = inputs.get("samples")
+        return None if schema is None else {"table": schema}  # rows added, columns kept
