@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
@@ -55,4 +57,42 @@ def test_a_failing_step_shows_red_with_its_error_and_the_server_stays_up(studio,
     expect(node).to_contain_text("the column total is negative")
     screenshot(page, "run-failed")
     assert studio.api("/health")["status"] == "ok"
+    deadline = time.monotonic() + 30  # the run settles just after its failed step
+    while studio.api(f"/runs/{run_id}")["status"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert studio.api(f"/runs/{run_id}")["status"] == "failed"
+
+
+def test_a_pipeline_parameter_set_in_the_page_drives_a_node(studio, page):
+    document = {
+        "schema_version": 1,
+        "name": "with-parameter",
+        "nodes": [
+            {"id": "data", "component": "dataset", "params": {"name": "iris"}},
+            {"id": "split", "component": "split_data", "params": {}},
+        ],
+        "edges": [{"from": "data.dataset", "to": "split.dataset"}],
+    }
+    studio.api("/pipelines", {"document": document})
+    page.goto(studio.url + "/pipelines/with-parameter")
+    page.get_by_role("button", name="Add parameter").click()
+    page.get_by_label("Parameter 1 name").fill("fraction")
+    page.get_by_label("Parameter 1 default").fill("0.6")
+    page.locator('.react-flow__node[data-id="split"]').click()
+    field = page.locator('[data-field="fraction_of_rows_in_the_first_output_dataset"]')
+    field.locator(".param-toggle").click()
+    expect(field.locator("input").first).to_have_value("${parameters.fraction}")
+    page.get_by_test_id("submit-run").click()
+    value = page.get_by_label("Parameter fraction")
+    expect(value).to_have_value("0.6")
+    value.fill("0.8")
+    screenshot(page, "submit-with-parameter")
+    page.get_by_test_id("submit-confirm").click()
+    status = page.get_by_test_id("run-status")
+    expect(status).to_have_attribute("data-status", "completed", timeout=120_000)
+    run = studio.api("/runs?limit=1")["runs"][0]
+    detail = studio.api(f"/runs/{run['run_id']}")
+    assert detail["parameters"] == {"fraction": 0.8}
+    assert studio.api("/pipelines/with-parameter")["document"]["parameters"] == {"fraction": 0.6}
+    first = studio.api(f"/runs/{run['run_id']}/steps/split/outputs/results_dataset1?rows=1000")
+    assert len(first["rows"]) == 120  # 0.8 of iris's 150 rows

@@ -162,7 +162,12 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
           </ReactFlow>
         </div>
         {selected ? (
-          <NodeInspector node={selected} onParamChange={editor.setParam} knownColumns={knownColumns} />
+          <NodeInspector
+            node={selected}
+            onParamChange={editor.setParam}
+            knownColumns={knownColumns}
+            pipelineParameters={Object.keys(meta.parameters)}
+          />
         ) : (
           <PipelineSettings meta={meta} onChange={setMeta} />
         )}

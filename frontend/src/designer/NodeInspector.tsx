@@ -2,8 +2,9 @@
 import type { ComponentNode } from "./types";
 import { ParamsForm } from "./ParamsForm";
 
-export function NodeInspector({ node, onParamChange, knownColumns }: {
+export function NodeInspector({ node, onParamChange, knownColumns, pipelineParameters }: {
   node: ComponentNode | undefined;
+  pipelineParameters?: string[];
   onParamChange: (nodeId: string, name: string, value: unknown) => void;
   knownColumns?: string[] | ((field: string) => string[]);
 }) {
@@ -21,6 +22,7 @@ export function NodeInspector({ node, onParamChange, knownColumns }: {
           schema={spec.params_schema}
           values={node.data.params}
           knownColumns={knownColumns}
+          pipelineParameters={pipelineParameters}
           onChange={(name, value) => onParamChange(node.id, name, value)}
         />
       ) : (

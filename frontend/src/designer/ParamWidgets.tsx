@@ -73,6 +73,30 @@ export function TextWidget({ id, field, value, onChange }: WidgetProps) {
   );
 }
 
+/** A ``${parameters.name}`` reference, offering the pipeline's parameters. */
+export function ParameterRefWidget({ id, value, onChange, refs }: WidgetProps & { refs: string[] }) {
+  const listId = `${id}-parameters`;
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        list={refs.length ? listId : undefined}
+        value={typeof value === "string" ? value : ""}
+        placeholder="${parameters.name}"
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {refs.length > 0 && (
+        <datalist id={listId}>
+          {refs.map((r) => (
+            <option key={r} value={r} />
+          ))}
+        </datalist>
+      )}
+    </>
+  );
+}
+
 export function TextAreaWidget({ id, field, value, onChange }: WidgetProps) {
   const code = field.kind === "code";
   return (

@@ -118,6 +118,34 @@ describe("ParamsForm", () => {
     expect(onChange).toHaveBeenCalledWith("random_seed", "${parameters.other}");
   });
 
+  it("offers the pipeline's parameters when a field takes one", () => {
+    const schema = spec("partition_and_sample").params_schema;
+    const onChange = vi.fn();
+    const { container, rerender } = render(
+      <ParamsForm schema={schema} values={defaultParams(schema)} onChange={onChange} pipelineParameters={["seed", "rate"]} />,
+    );
+    const toggle = container.querySelector('[data-field="random_seed"] .param-toggle') as HTMLButtonElement;
+    fireEvent.click(toggle);
+    expect(onChange).toHaveBeenCalledWith("random_seed", "${parameters.seed}");
+    rerender(
+      <ParamsForm
+        schema={schema}
+        values={{ ...defaultParams(schema), random_seed: "${parameters.seed}" }}
+        onChange={onChange}
+        pipelineParameters={["seed", "rate"]}
+      />,
+    );
+    const offered = [...container.querySelectorAll('[data-field="random_seed"] datalist option')].map((o) => o.getAttribute("value"));
+    expect(offered).toEqual(["${parameters.seed}", "${parameters.rate}"]);
+  });
+
+  it("shows the defaults of parameters the document leaves out", () => {
+    renderForm(spec("split_data").params_schema, {});
+    expect((screen.getByLabelText("Splitting Mode") as HTMLSelectElement).value).toBe("split_rows");
+    expect((screen.getByLabelText("Randomized Split") as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText("Fraction Of Rows In The First Output Dataset") as HTMLInputElement).value).toBe("0.5");
+  });
+
   it("renders a textarea widget", () => {
     renderForm(spec("enter_data_manually").params_schema);
     expect(screen.getByLabelText("Data").tagName).toBe("TEXTAREA");

@@ -1,6 +1,7 @@
 /** Form for a node's parameters, rendered from the component's JSON Schema. */
 import { useMemo, type ComponentType } from "react";
 import type { JsonSchema } from "../api/types";
+import { parameterRef } from "./parameterRows";
 import { describeFields, isParameterRef, type FieldKind, type FieldSpec } from "./schema";
 import {
   BooleanWidget,
@@ -11,6 +12,7 @@ import {
   JsonWidget,
   NumberListWidget,
   NumberWidget,
+  ParameterRefWidget,
   StringListWidget,
   TextAreaWidget,
   TextWidget,
@@ -39,32 +41,40 @@ export interface ParamsFormProps {
   onChange: (name: string, value: unknown) => void;
   /** Column names offered by column widgets: one list for every field, or by field name. */
   knownColumns?: string[] | ((field: string) => string[]);
+  /** Names of the pipeline's parameters, offered where a field takes one. */
+  pipelineParameters?: string[];
   idPrefix?: string;
 }
 
-function ParamField({ field, value, onChange, knownColumns, idPrefix }: {
+function ParamField({ field, value, onChange, knownColumns, pipelineParameters, idPrefix }: {
   field: FieldSpec;
   value: unknown;
   onChange: (value: unknown) => void;
   knownColumns?: string[];
+  pipelineParameters: string[];
   idPrefix: string;
 }) {
   const id = `${idPrefix}-${field.name}`;
   const usesParameter = isParameterRef(value);
-  const Widget = usesParameter ? TextWidget : WIDGETS[field.kind];
+  const refs = pipelineParameters.map(parameterRef);
+  const Widget = WIDGETS[field.kind];
   return (
     <div className="param-field" data-field={field.name} data-widget={usesParameter ? "parameter" : field.kind}>
       <label htmlFor={id} title={field.description}>
         {field.title}
       </label>
       <div className="param-input">
-        <Widget id={id} field={field} value={value} onChange={onChange} knownColumns={knownColumns} />
+        {usesParameter ? (
+          <ParameterRefWidget id={id} field={field} value={value} onChange={onChange} refs={refs} />
+        ) : (
+          <Widget id={id} field={field} value={value} onChange={onChange} knownColumns={knownColumns} />
+        )}
         {field.kind !== "string" && (
           <button
             type="button"
             className="param-toggle"
             title={usesParameter ? "Use a fixed value" : "Use a pipeline parameter"}
-            onClick={() => onChange(usesParameter ? (field.schema.default ?? null) : "${parameters.}")}
+            onClick={() => onChange(usesParameter ? (field.schema.default ?? null) : (refs[0] ?? "${parameters.}"))}
           >
             {usesParameter ? "×" : "$"}
           </button>
@@ -75,7 +85,14 @@ function ParamField({ field, value, onChange, knownColumns, idPrefix }: {
   );
 }
 
-export function ParamsForm({ schema, values, onChange, knownColumns, idPrefix = "param" }: ParamsFormProps) {
+export function ParamsForm({
+  schema,
+  values,
+  onChange,
+  knownColumns,
+  pipelineParameters = [],
+  idPrefix = "param",
+}: ParamsFormProps) {
   const fields = useMemo(() => describeFields(schema), [schema]);
   const columnsFor = typeof knownColumns === "function" ? knownColumns : () => knownColumns;
   if (fields.length === 0) return <p className="muted">No parameters.</p>;
@@ -85,9 +102,10 @@ export function ParamsForm({ schema, values, onChange, knownColumns, idPrefix = 
         <ParamField
           key={field.name}
           field={field}
-          value={values[field.name]}
+          value={field.name in values ? values[field.name] : field.schema.default}
           onChange={(value) => onChange(field.name, value)}
           knownColumns={columnsFor(field.name)}
+          pipelineParameters={pipelineParameters}
           idPrefix={idPrefix}
         />
       ))}

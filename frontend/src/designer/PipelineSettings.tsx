@@ -1,6 +1,6 @@
 /** Side panel when no node is selected: pipeline description and parameters. */
 import type { PipelineMeta } from "./document";
-import { JsonWidget } from "./ParamWidgets";
+import { ParametersEditor } from "./ParametersEditor";
 
 export function PipelineSettings({ meta, onChange }: { meta: PipelineMeta; onChange: (meta: PipelineMeta) => void }) {
   return (
@@ -13,18 +13,9 @@ export function PipelineSettings({ meta, onChange }: { meta: PipelineMeta; onCha
         value={meta.description}
         onChange={(e) => onChange({ ...meta, description: e.target.value })}
       />
-      <label htmlFor="pipeline-parameters">Parameters (JSON object, used as {"${parameters.name}"})</label>
-      <JsonWidget
-        id="pipeline-parameters"
-        field={{ name: "parameters", title: "Parameters", description: "", kind: "json", schema: {}, nullable: false, enumValues: [] }}
-        value={meta.parameters}
-        onChange={(value) => {
-          if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-            onChange({ ...meta, parameters: value as Record<string, unknown> });
-          }
-        }}
-      />
-      <p className="muted">Select a node to edit its parameters.</p>
+      <h4>Parameters</h4>
+      <ParametersEditor parameters={meta.parameters} onChange={(parameters) => onChange({ ...meta, parameters })} />
+      <p className="muted">Select a node to edit its parameters; its $ button makes it take a pipeline parameter.</p>
     </aside>
   );
 }
