@@ -1,5 +1,6 @@
-"""A real `kumi up` serving the built page, and Debian's Chromium driven by Playwright.
-Screenshots of every page go to ``test-artifacts/screenshots/``."""
+"""A real `kumi up` serving the built page (with a plugin package installed beside kumi),
+and Debian's Chromium driven by Playwright. Screenshots of every page go to
+``test-artifacts/screenshots/``."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).parents[2]
 PAGE = ROOT / "src" / "kumi" / "api" / "static" / "index.html"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+PLUGIN = Path(__file__).parent / "plugin" / "kumi_stamp_plugin.py"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
@@ -48,16 +50,31 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _installed_plugin(folder: Path) -> Path:
+    """``plugin/kumi_stamp_plugin.py`` installed as a distribution (module + dist-info with
+    its ``kumi.components`` entry point) in ``folder``, for PYTHONPATH."""
+    shutil.copy(PLUGIN, folder / PLUGIN.name)
+    dist = folder / "kumi_stamp_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: kumi-stamp-plugin\nVersion: 1.0\n")
+    entry_points = "[kumi.components]\nstamp = kumi_stamp_plugin:StampRows\n"
+    (dist / "entry_points.txt").write_text(entry_points)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
     assert PAGE.is_file(), "build the page first: npm run build --prefix frontend"
     workspace = tmp_path_factory.mktemp("browser") / "ws"
+    plugin = _installed_plugin(tmp_path_factory.mktemp("plugin"))
+    paths = [str(plugin), *filter(None, [os.environ.get("PYTHONPATH")])]
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "kumi", "up", "--workspace", str(workspace), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120

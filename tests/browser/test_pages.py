@@ -96,3 +96,37 @@ def test_a_pipeline_parameter_set_in_the_page_drives_a_node(studio, page):
     assert studio.api("/pipelines/with-parameter")["document"]["parameters"] == {"fraction": 0.6}
     first = studio.api(f"/runs/{run['run_id']}/steps/split/outputs/results_dataset1?rows=1000")
     assert len(first["rows"]) == 120  # 0.8 of iris's 150 rows
+
+
+def test_a_plugin_component_is_shown_edited_and_run_by_the_generic_node(studio, page):
+    assert "stamp_rows" in {c["id"] for c in studio.api("/components")["components"]}
+    empty = {"schema_version": 1, "name": "with-plugin", "nodes": [], "edges": []}
+    studio.api("/pipelines", {"document": empty})
+    page.goto(studio.url + "/pipelines/with-plugin")
+    canvas = page.locator(".react-flow__pane")
+    expect(canvas).to_be_visible(timeout=20_000)
+    page.get_by_label("Search components").fill("stamp")
+    page.get_by_test_id("palette-item-stamp_rows").drag_to(
+        canvas, target_position={"x": 300, "y": 300}
+    )
+    page.get_by_label("Search components").fill("")
+    page.get_by_test_id("palette-dataset-iris").drag_to(canvas, target_position={"x": 300, "y": 80})
+    node = page.locator('.react-flow__node[data-id="stamp_rows"]')
+    expect(node).to_contain_text("Stamp Rows")
+    source = page.locator('.react-flow__node[data-id="iris"] .react-flow__handle.source')
+    target = node.locator(".react-flow__handle.target")
+    expect(target).to_have_attribute("title", "dataset: table")
+    source.drag_to(target)
+    expect(page.locator(".react-flow__edge")).to_have_count(1)
+    node.click()
+    page.get_by_label("Column Name", exact=True).fill("batch")
+    page.get_by_label("Value", exact=True).fill("7")
+    screenshot(page, "designer-plugin")
+    page.get_by_test_id("submit-run").click()
+    page.get_by_test_id("submit-confirm").click()
+    status = page.get_by_test_id("run-status")
+    expect(status).to_have_attribute("data-status", "completed", timeout=120_000)
+    run = studio.api("/runs?limit=1")["runs"][0]
+    output = studio.api(f"/runs/{run['run_id']}/steps/stamp_rows/outputs/results_dataset")
+    assert output["columns"][-1]["name"] == "batch"
+    assert {row["batch"] for row in output["rows"]} == {7.0}

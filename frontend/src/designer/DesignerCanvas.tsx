@@ -18,7 +18,7 @@ import { NodeInspector } from "./NodeInspector";
 import { decorateNodes } from "./nodeDecorations";
 import { Palette } from "./Palette";
 import { PipelineSettings } from "./PipelineSettings";
-import { COMPONENT_DRAG_MIME, PARAMS_DRAG_MIME } from "./types";
+import { COMPONENT_DRAG_MIME, FIT_VIEW, PARAMS_DRAG_MIME } from "./types";
 import { useFlowEditor } from "./useFlowEditor";
 import { useKnownColumns } from "./useKnownColumns";
 import { useUndoShortcuts } from "./useUndoShortcuts";
@@ -96,7 +96,7 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
 
   const onAutoLayout = useCallback(() => {
     editor.autoLayout();
-    window.requestAnimationFrame(() => void fitView({ padding: 0.2 }));
+    window.requestAnimationFrame(() => void fitView(FIT_VIEW));
   }, [editor, fitView]);
 
   return (
@@ -118,7 +118,7 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
         <button type="button" onClick={onAutoLayout}>
           Auto layout
         </button>
-        <button type="button" onClick={() => void fitView({ padding: 0.2 })}>
+        <button type="button" onClick={() => void fitView(FIT_VIEW)}>
           Fit
         </button>
         <button type="button" className="primary" disabled={saving} onClick={() => onSave(flowToDocument(nodes, edges, meta))}>
@@ -155,7 +155,7 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
             }
             deleteKeyCode={["Delete", "Backspace"]}
             fitView
-            fitViewOptions={{ padding: 0.2 }}
+            fitViewOptions={FIT_VIEW}
           >
             <Background />
             <Controls />

@@ -27,3 +27,7 @@ export interface FlowSnapshot {
 export const COMPONENT_DRAG_MIME = "application/kumi-component";
 /** Parameter values (JSON) preset on the dropped node, e.g. a registered dataset's name. */
 export const PARAMS_DRAG_MIME = "application/kumi-params";
+
+/** How canvases fit the graph into view: a margin, and never larger than life (a few nodes
+ * would otherwise fill the screen). */
+export const FIT_VIEW = { padding: 0.2, maxZoom: 1 } as const;

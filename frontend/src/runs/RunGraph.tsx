@@ -7,6 +7,7 @@ import type { ComponentSpec, PipelineDocument } from "../api/types";
 import { nodeTypes } from "../designer/ComponentNodeView";
 import { documentToFlow } from "../designer/document";
 import { decorateNodes } from "../designer/nodeDecorations";
+import { FIT_VIEW } from "../designer/types";
 import type { StepActions } from "./useStepActions";
 
 export interface RunGraphProps {
@@ -41,7 +42,7 @@ export function RunGraph({ document, manifest, steps, selectedNode, onSelectNode
             actions.openMenu(event, node.id, steps.get(node.id), node.data.spec?.outputs.map((o) => o.name))
           }
           fitView
-          fitViewOptions={{ padding: 0.2 }}
+          fitViewOptions={FIT_VIEW}
         >
           <Background />
           <Controls showInteractive={false} />
