@@ -2,11 +2,9 @@ import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { AppShell } from "./layout/AppShell";
 import { DatasetDetailPage } from "./pages/DatasetDetailPage";
 import { DatasetsPage } from "./pages/DatasetsPage";
-import { DesignerPage } from "./pages/DesignerPage";
 import { HomePage } from "./pages/HomePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PipelinesPage } from "./pages/PipelinesPage";
-import { RunDetailPage } from "./pages/RunDetailPage";
 import { RunsPage } from "./pages/RunsPage";
 
 export const routes = [
@@ -18,9 +16,10 @@ export const routes = [
       { path: "datasets", element: <DatasetsPage /> },
       { path: "datasets/:name", element: <DatasetDetailPage /> },
       { path: "pipelines", element: <PipelinesPage /> },
-      { path: "pipelines/:id", element: <DesignerPage /> },
+      // the graph pages (and the canvas library) load when first opened
+      { path: "pipelines/:id", lazy: async () => ({ Component: (await import("./pages/DesignerPage")).DesignerPage }) },
       { path: "runs", element: <RunsPage /> },
-      { path: "runs/:id", element: <RunDetailPage /> },
+      { path: "runs/:id", lazy: async () => ({ Component: (await import("./pages/RunDetailPage")).RunDetailPage }) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

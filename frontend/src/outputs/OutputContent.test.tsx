@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { OutputContent } from "./OutputContent";
 import { binaryReport, regressionReport, tableOutput } from "./reportFixtures";
@@ -20,7 +20,7 @@ describe("OutputContent", () => {
     expect(table).toHaveTextContent("label");
   });
 
-  it("renders a binary evaluation report: metrics with AUC, confusion matrix, charts", () => {
+  it("renders a binary evaluation report: metrics with AUC, confusion matrix, charts", async () => {
     render(<OutputContent output={binaryReport} />);
     expect(screen.getByTestId("metric-auc")).toHaveTextContent("0.9961");
     expect(screen.getByTestId("metric-auc")).toHaveAttribute("data-value", "0.9960572429906542");
@@ -30,19 +30,19 @@ describe("OutputContent", () => {
     const matrix = screen.getByTestId("confusion-matrix");
     expect(matrix).toHaveTextContent("threshold 0.5");
     expect(within(matrix).getAllByRole("cell").map((c) => c.textContent)).toEqual(["104", "3", "2", "62"]);
-    expect(screen.getAllByTestId("echarts").map((c) => c.textContent)).toEqual([
+    expect((await screen.findAllByTestId("echarts")).map((c) => c.textContent)).toEqual([
       "ROC curve",
       "Precision / recall",
       "Cumulative gain and lift",
     ]);
   });
 
-  it("renders a regression report with residual and predicted-vs-true charts", () => {
+  it("renders a regression report with residual and predicted-vs-true charts", async () => {
     render(<OutputContent output={regressionReport} />);
     expect(screen.getByTestId("metric-coefficient_of_determination")).toHaveTextContent("0.4266");
     expect(screen.getByTestId("metric-root_mean_squared_error")).toHaveTextContent("61.1200");
     expect(screen.queryByTestId("confusion-matrix")).toBeNull();
-    expect(screen.getByTestId("chart-residuals")).toHaveTextContent("Residuals");
+    await waitFor(() => expect(screen.getByTestId("chart-residuals")).toHaveTextContent("Residuals"));
     expect(screen.getByTestId("chart-predicted_vs_true")).toHaveTextContent("Predicted vs true");
   });
 

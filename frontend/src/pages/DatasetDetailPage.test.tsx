@@ -5,7 +5,7 @@ import { mockApi } from "../test/mockApi";
 import { renderPage } from "../test/renderPage";
 import { DatasetDetailPage } from "./DatasetDetailPage";
 
-vi.mock("echarts-for-react", () => ({
+vi.mock("echarts-for-react/lib/core", () => ({
   default: ({ option }: { option: { series: { data: number[] }[] } }) => (
     <div data-testid="echart" data-values={JSON.stringify(option.series[0].data)} />
   ),
@@ -61,7 +61,7 @@ describe("dataset page", () => {
     const species = screen.getByRole("article", { name: "Column species" });
     expect(species).toHaveTextContent("string · label · categorical");
     expect(species).toHaveTextContent("Distinct3");
-    expect(within(species).getByTestId("echart")).toHaveAttribute("data-values", "[68,124,152]");
+    expect(await within(species).findByTestId("echart")).toHaveAttribute("data-values", "[68,124,152]");
     expect(within(species).getByRole("img")).toHaveAccessibleName("Most frequent values of species");
 
     const bill = screen.getByRole("article", { name: "Column bill_length_mm" });
@@ -70,7 +70,7 @@ describe("dataset page", () => {
     expect(bill).toHaveTextContent("Max59.6");
     expect(bill).toHaveTextContent("Mean43.92");
     expect(bill).toHaveTextContent("Std5.46");
-    expect(within(bill).getByTestId("echart")).toHaveAttribute("data-values", "[203,139]");
+    expect(await within(bill).findByTestId("echart")).toHaveAttribute("data-values", "[203,139]");
 
     const tags = screen.getByRole("article", { name: "Column tag" });
     expect(tags).toHaveTextContent("No value repeats.");
