@@ -56,6 +56,13 @@ def test_a_failing_step_shows_red_with_its_error_and_the_server_stays_up(studio,
     expect(node).to_have_attribute("data-status", "failed", timeout=120_000)
     expect(node).to_contain_text("the column total is negative")
     screenshot(page, "run-failed")
+    node.click(button="right")
+    page.get_by_role("menuitem", name="View log").click()
+    expect(page.get_by_test_id("step-log")).to_contain_text("ValueError", timeout=20_000)
+    screenshot(page, "step-log")
+    page.get_by_role("button", name="Close").click()
+    expect(page.get_by_test_id("run-status")).to_have_attribute("data-status", "failed")
+    expect(page.get_by_role("alert").first).to_contain_text("the column total is negative")
     assert studio.api("/health")["status"] == "ok"
     deadline = time.monotonic() + 30  # the run settles just after its failed step
     while studio.api(f"/runs/{run_id}")["status"] == "running" and time.monotonic() < deadline:
