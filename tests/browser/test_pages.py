@@ -137,3 +137,14 @@ def test_a_plugin_component_is_shown_edited_and_run_by_the_generic_node(studio, 
     output = studio.api(f"/runs/{run['run_id']}/steps/stamp_rows/outputs/results_dataset")
     assert output["columns"][-1]["name"] == "batch"
     assert {row["batch"] for row in output["rows"]} == {7.0}
+
+
+def test_a_dataset_is_deleted_from_its_page(studio, page):
+    page.goto(studio.url + "/datasets/diabetes")
+    expect(page.get_by_role("button", name="Delete dataset")).to_be_visible(timeout=20_000)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete dataset").click()
+    page.wait_for_url("**/datasets", timeout=20_000)
+    names = {d["name"] for d in studio.api("/datasets")["datasets"]}
+    assert "diabetes" not in names and "iris" in names
+    expect(page.get_by_role("link", name="diabetes", exact=True)).to_have_count(0)

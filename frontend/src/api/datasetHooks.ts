@@ -1,7 +1,7 @@
 /** Dataset API shapes and query hooks: list, versions, preview, profile, inspect and register. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { postForm } from "../datasets/postForm";
-import { apiGet } from "./client";
+import { apiDelete, apiGet } from "./client";
 import { queryKeys } from "./hooks";
 import type { DatasetColumn } from "./types";
 
@@ -135,5 +135,17 @@ export function useRegisterDataset() {
   return useMutation({
     mutationFn: (form: FormData) => postForm<RegisteredDataset>("/datasets", form),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.datasets }),
+  });
+}
+
+/** Deletes a dataset with all its versions (pipelines naming it will say it is missing). */
+export function useDeleteDataset() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => apiDelete<null>(datasetPath(name)),
+    onSuccess: (_answer, name) => {
+      client.removeQueries({ queryKey: queryKeys.dataset(name) });
+      void client.invalidateQueries({ queryKey: queryKeys.datasets, exact: true });
+    },
   });
 }

@@ -13,8 +13,9 @@ vi.mock("echarts-for-react/lib/core", () => ({
 
 afterEach(() => vi.unstubAllGlobals());
 
-function setup() {
+function setup(extra: Parameters<typeof mockApi>[0] = {}) {
   const api = mockApi({
+    ...extra,
     "GET /api/datasets/penguins": { body: penguinsInfo },
     "GET /api/datasets/penguins/versions/2/preview?rows=100": { body: previewOf(344) },
     "GET /api/datasets/penguins/versions/1/preview?rows=100": { body: previewOf(300) },
@@ -40,6 +41,31 @@ describe("dataset page", () => {
     expect(within(table).getByText("Chinstrap")).toBeInTheDocument();
     expect(within(table).getByText("null")).toHaveClass("cell-missing");
     expect(screen.getByRole("tab", { name: "Preview" })).toHaveAttribute("aria-selected", "true");
+  });
+
+  it("deletes the dataset after asking, then lists the datasets", async () => {
+    const confirm = vi.fn((_question: string) => true);
+    vi.stubGlobal("confirm", confirm);
+    const api = setup({ "DELETE /api/datasets/penguins": { status: 204 } });
+    await screen.findByText("First 2 of 344 rows.");
+    fireEvent.click(screen.getByRole("button", { name: "Delete dataset" }));
+    expect(confirm.mock.calls[0][0]).toContain('Delete dataset "penguins"');
+    expect(await screen.findByTestId("location")).toHaveTextContent("/datasets");
+    expect(api.callsTo("DELETE /api/datasets/penguins")).toHaveLength(1);
+  });
+
+  it("keeps the dataset when the deletion is not confirmed, and shows a refused deletion", async () => {
+    vi.stubGlobal("confirm", vi.fn(() => false));
+    const api = setup({
+      "DELETE /api/datasets/penguins": { status: 409, body: { error: { code: "conflict", message: "In use." } } },
+    });
+    await screen.findByText("First 2 of 344 rows.");
+    fireEvent.click(screen.getByRole("button", { name: "Delete dataset" }));
+    expect(api.callsTo("DELETE /api/datasets/penguins")).toHaveLength(0);
+    vi.stubGlobal("confirm", vi.fn(() => true));
+    fireEvent.click(screen.getByRole("button", { name: "Delete dataset" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("In use.");
+    expect(screen.queryByTestId("location")).toBeNull();
   });
 
   it("switches the version", async () => {

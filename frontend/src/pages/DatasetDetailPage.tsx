@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { useDatasetInfo } from "../api/datasetHooks";
+import { DeleteDatasetButton } from "../datasets/DeleteDatasetButton";
 import { PreviewTab } from "../datasets/PreviewTab";
 import { ProfileTab } from "../datasets/ProfileTab";
 import { Tabs } from "../datasets/Tabs";
@@ -20,7 +21,10 @@ export function DatasetDetailPage() {
   const selected = versions.find((v) => v.version === chosen) ?? versions[0];
   return (
     <div className="page">
-      <h1>Dataset {name}</h1>
+      <div className="page-header">
+        <h1>Dataset {name}</h1>
+        {data && <DeleteDatasetButton name={name} />}
+      </div>
       <QueryState isLoading={isLoading} error={error}>
         {data?.description && <p>{data.description}</p>}
         {selected && (
