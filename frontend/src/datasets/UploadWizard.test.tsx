@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DatasetsPage } from "../pages/DatasetsPage";
 import { inspectResult } from "../test/datasetFixtures";
@@ -135,6 +135,30 @@ describe("upload wizard", () => {
     fireEvent.change(screen.getByTestId("upload-name"), { target: { value: "-bad name" } });
     expect(screen.getByText(/starting with a letter or digit/)).toBeInTheDocument();
     expect(screen.getByTestId("upload-next")).toBeDisabled();
+  });
+
+  it("reads the file again in the encoding the server suggests", async () => {
+    const wrong = {
+      status: 400,
+      body: {
+        error: {
+          code: "invalid_data",
+          message: "File 'x.csv' is not valid utf-8 text (byte 13: b'\\xe9'). It looks like cp1252.",
+          details: { problem: "wrong_encoding", encoding: "utf-8", suggested_encoding: "cp1252" },
+        },
+      },
+    };
+    const api = setup({
+      "POST /api/datasets/inspect": (init) =>
+        (init.body as FormData).get("encoding") === "cp1252" ? { body: inspectResult } : wrong,
+    });
+    chooseFile();
+    next();
+    expect(await screen.findByRole("alert")).toHaveTextContent("not valid utf-8 text");
+    fireEvent.click(screen.getByRole("button", { name: "Read it as cp1252" }));
+    await waitFor(() => expect(screen.getByRole("listitem", { current: "step" })).toHaveTextContent("Preview"));
+    const calls = api.callsTo("POST /api/datasets/inspect").map((c) => formOf(c).get("encoding"));
+    expect(calls).toEqual(["utf-8", "cp1252"]);
   });
 
   it("shows a too large file next to the file step", async () => {

@@ -9,6 +9,7 @@ import { UploadFileStep } from "./UploadFileStep";
 import { UploadPreviewStep } from "./UploadPreviewStep";
 import { UploadReviewStep } from "./UploadReviewStep";
 import { UploadRolesStep } from "./UploadRolesStep";
+import { ApiError } from "../api/client";
 import { DEFAULT_READ_OPTIONS, inspectForm, registerForm, type ReadOptions, type RoleChoices } from "./uploadForms";
 import { WizardStepper } from "./WizardStepper";
 import "./datasets.css";
@@ -18,6 +19,14 @@ const EMPTY_ROLES: RoleChoices = { name: "", description: "", label: "", categor
 
 function readKey(file: File, options: ReadOptions): string {
   return JSON.stringify([file.name, file.size, file.lastModified, options]);
+}
+
+/** The encoding the server suggests when the file is not valid text in the chosen one. */
+function encodingSuggestion(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const details = error.details as { problem?: unknown; suggested_encoding?: unknown } | null;
+  const suggested = details?.suggested_encoding;
+  return details?.problem === "wrong_encoding" && typeof suggested === "string" ? suggested : null;
 }
 
 export function UploadWizard({ onClose }: { onClose: () => void }) {
@@ -36,14 +45,14 @@ export function UploadWizard({ onClose }: { onClose: () => void }) {
     inspect.reset();
   };
 
-  const runInspect = () => {
+  const runInspect = (readOptions: ReadOptions = options) => {
     if (!file) return;
-    const key = readKey(file, options);
+    const key = readKey(file, readOptions);
     if (inspected?.key === key) {
       setStep(1);
       return;
     }
-    inspect.mutate(inspectForm(file, options), {
+    inspect.mutate(inspectForm(file, readOptions), {
       onSuccess: (result) => {
         setInspected({ key, result });
         setRoles((current) => ({ ...current, ...inferredRoles(result.columns) }));
@@ -68,7 +77,13 @@ export function UploadWizard({ onClose }: { onClose: () => void }) {
 
   const result = inspected?.result;
   const canContinue = [Boolean(file) && !inspect.isPending, true, datasetNameProblem(roles.name) === null][step];
-  const next = step === 0 ? runInspect : () => setStep(step + 1);
+  const next = step === 0 ? () => runInspect() : () => setStep(step + 1);
+  const suggestedEncoding = encodingSuggestion(inspect.error);
+  const readAs = (encoding: string) => {
+    const changed = { ...options, encoding };
+    setOptions(changed);
+    runInspect(changed);
+  };
 
   return (
     <section className="upload-wizard" aria-label="Upload dataset">
@@ -78,6 +93,11 @@ export function UploadWizard({ onClose }: { onClose: () => void }) {
         <>
           <UploadFileStep file={file} options={options} onFile={chooseFile} onOptions={setOptions} />
           <StepError error={inspect.error} />
+          {suggestedEncoding && (
+            <button type="button" onClick={() => readAs(suggestedEncoding)} disabled={inspect.isPending}>
+              Read it as {suggestedEncoding}
+            </button>
+          )}
         </>
       )}
       {step === 1 && result && <UploadPreviewStep result={result} />}
