@@ -137,6 +137,12 @@ def test_upload_build_run_and_read_the_auc(studio, page, tmp_path):
     screenshot(page, "output-profile")
     page.get_by_role("button", name="Close").click()
 
+    page.reload()  # the designer opens on the pipeline's newest run
+    expect(page.get_by_test_id("run-status")).to_have_attribute(
+        "data-status", "completed", timeout=20_000
+    )
+    expect(page.get_by_test_id("node-evaluate_model")).to_have_attribute("data-status", "completed")
+
     page.goto(studio.url + "/runs")
     expect(page.get_by_test_id(f"run-row-{run['run_id']}")).to_be_visible(timeout=20_000)
     screenshot(page, "runs")

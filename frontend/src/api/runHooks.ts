@@ -133,6 +133,21 @@ export function useRun(id: string | undefined) {
   });
 }
 
+/** The newest run of a saved pipeline with its steps (null when it never ran); read once
+ * when the designer opens, so a reloaded page shows where the pipeline stands. */
+export function useLatestPipelineRun(pipelineId: string | undefined) {
+  return useQuery({
+    queryKey: ["runs", "latest-of", pipelineId ?? ""],
+    queryFn: async () => {
+      const { runs } = await apiGet<{ runs: RunListItem[] }>(`/runs?pipeline=${enc(pipelineId ?? "")}&limit=1`);
+      return runs.length ? apiGet<RunRecord>(`/runs/${enc(runs[0].run_id)}`) : null;
+    },
+    enabled: Boolean(pipelineId),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
 export function useExperiments() {
   return useQuery({
     queryKey: runKeys.experiments,

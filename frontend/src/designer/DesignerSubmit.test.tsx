@@ -46,6 +46,27 @@ const queuedRun = {
 beforeEach(installReactFlowMocks);
 afterEach(() => vi.unstubAllGlobals());
 
+describe("opening the designer", () => {
+  it("shows the pipeline's newest run on its nodes (as after a page reload)", async () => {
+    const finished = {
+      ...queuedRun,
+      status: "completed",
+      steps: [{ node_id: "train", component_id: "train_model", status: "completed", cached: false, reason: null, seconds: 1.5, outputs: {}, error: null }],
+    };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) => {
+        if (url === "/api/runs?pipeline=credit&limit=1") return Response.json({ runs: [finished] });
+        if (url === "/api/runs/abcdef123456") return Response.json(finished);
+        return Response.json({ error: { code: "not_found", message: "no" } }, { status: 404 });
+      }),
+    );
+    const { container } = renderDesigner();
+    await waitFor(() => expect(screen.getByTestId("run-status")).toHaveAttribute("data-status", "completed"));
+    expect(container.querySelector('[data-testid="node-train"]')).toHaveAttribute("data-status", "completed");
+  });
+});
+
 describe("submitting from the designer", () => {
   it("saves the pipeline, then posts the run with the chosen experiment and parameters", async () => {
     const calls = mockApi(() => Response.json(queuedRun, { status: 201 }));

@@ -1,6 +1,6 @@
 /** The designer's current run: submitted record, live stream, problems, regenerate. */
 import { useCallback, useMemo, useState } from "react";
-import { useSubmitRun, type RunRecord } from "../api/runHooks";
+import { useLatestPipelineRun, useSubmitRun, type RunRecord } from "../api/runHooks";
 import type { PipelineDocument } from "../api/types";
 import { errorMessage } from "../layout/QueryState";
 import { problemsByNode, problemsOf, type PipelineProblem } from "../runs/problems";
@@ -11,8 +11,10 @@ export function useDesignerRun(pipelineId: string | undefined, currentDocument: 
   const [submitted, setSubmitted] = useState<RunRecord | null>(null);
   const [problems, setProblems] = useState<PipelineProblem[]>([]);
   const resubmit = useSubmitRun();
-  const stream = useRunEvents(submitted?.run_id);
-  const run = stream.run && stream.run.run_id === submitted?.run_id ? stream.run : submitted;
+  const latest = useLatestPipelineRun(pipelineId);
+  const shown = submitted ?? latest.data ?? null; // after a reload: the pipeline's newest run
+  const stream = useRunEvents(shown?.run_id);
+  const run = stream.run && stream.run.run_id === shown?.run_id ? stream.run : shown;
 
   const onSubmitted = useCallback((record: RunRecord) => {
     setProblems([]);
