@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiDelete, apiGet, apiPost } from "./client";
 import { queryKeys } from "./hooks";
-import type { PipelineRecord, RunSummary } from "./types";
+import type { PipelineDocument, PipelineRecord, RunSummary } from "./types";
 
 export interface PipelineListItem {
   id: string;
@@ -44,6 +44,15 @@ export function useClonePipeline() {
   return useMutation({
     mutationFn: ({ source, name }: { source: string; name: string }) =>
       apiPost<PipelineRecord>(`/pipelines/${encodeURIComponent(source)}/clone`, { name }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.pipelines, exact: true }),
+  });
+}
+
+/** Saves a document as a new pipeline (409 when the name is taken). */
+export function useCreatePipeline() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (document: PipelineDocument) => apiPost<PipelineRecord>("/pipelines", { document }),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.pipelines, exact: true }),
   });
 }

@@ -38,6 +38,8 @@ export interface DesignerCanvasProps {
   saveMessage?: string | null;
   /** Id of the saved pipeline; enables Submit (save, then run). */
   pipelineId?: string;
+  /** Save the canvas as it stands as a new pipeline (the page asks for the name). */
+  onClone?: (doc: PipelineDocument) => void;
 }
 
 /** Parameter values carried by a palette drag (none when absent or unreadable). */
@@ -51,7 +53,7 @@ function presetParams(text: string): Record<string, unknown> {
   }
 }
 
-function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, saveMessage, pipelineId }: DesignerCanvasProps) {
+function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, saveMessage, pipelineId, onClone }: DesignerCanvasProps) {
   const initial = useMemo(() => documentToFlow(document, manifest), [document, manifest]);
   const editor = useFlowEditor({ nodes: initial.nodes, edges: initial.edges });
   const [meta, setMeta] = useState<PipelineMeta>(initial.meta);
@@ -107,7 +109,7 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
           className="pipeline-name"
           value={meta.name}
           readOnly
-          title="To save under another name, clone the pipeline on the Pipelines page."
+          title="To save under another name, clone the pipeline."
         />
         <button type="button" onClick={editor.undo} disabled={!editor.canUndo} title="Undo (Ctrl+Z)">
           Undo
@@ -124,6 +126,11 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
         <button type="button" className="primary" disabled={saving} onClick={() => onSave(flowToDocument(nodes, edges, meta))}>
           {saving ? "Saving…" : "Save"}
         </button>
+        {onClone && (
+          <button type="button" onClick={() => onClone(flowToDocument(nodes, edges, meta))} title="Save a copy under a new name">
+            Clone
+          </button>
+        )}
         {pipelineId && (
           <button type="button" data-testid="submit-run" onClick={() => setSubmitOpen(true)}>
             Submit

@@ -1,5 +1,7 @@
-import { useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { useComponents, usePipeline, useSavePipeline } from "../api/hooks";
+import { useCreatePipeline } from "../api/pipelineHooks";
+import type { PipelineDocument } from "../api/types";
 import { DesignerCanvas } from "../designer/DesignerCanvas";
 import { errorMessage, QueryState } from "../layout/QueryState";
 import { ApiError } from "../api/client";
@@ -13,9 +15,16 @@ function saveErrorText(error: unknown): string | null {
 
 export function DesignerPage() {
   const { id = "" } = useParams();
+  const navigate = useNavigate();
   const components = useComponents();
   const pipeline = usePipeline(id);
   const save = useSavePipeline();
+  const create = useCreatePipeline();
+  const clone = (document: PipelineDocument) => {
+    const name = window.prompt("Name of the copy", `${id}-copy`)?.trim();
+    if (!name) return;
+    create.mutate({ ...document, name }, { onSuccess: (copy) => navigate(`/pipelines/${encodeURIComponent(copy.id)}`) });
+  };
   return (
     <QueryState isLoading={components.isLoading || pipeline.isLoading} error={components.error ?? pipeline.error}>
       {components.data && pipeline.data && (
@@ -25,8 +34,9 @@ export function DesignerPage() {
           manifest={components.data}
           document={pipeline.data.document}
           onSave={(document) => save.mutate({ id, document })}
-          saving={save.isPending}
-          saveError={saveErrorText(save.error)}
+          onClone={clone}
+          saving={save.isPending || create.isPending}
+          saveError={saveErrorText(save.error ?? create.error)}
           saveMessage={save.isSuccess ? `Saved ${save.data.updated_at}` : null}
         />
       )}
