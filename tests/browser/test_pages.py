@@ -148,3 +148,27 @@ def test_a_dataset_is_deleted_from_its_page(studio, page):
     names = {d["name"] for d in studio.api("/datasets")["datasets"]}
     assert "diabetes" not in names and "iris" in names
     expect(page.get_by_role("link", name="diabetes", exact=True)).to_have_count(0)
+
+
+def test_the_run_page_shows_reused_steps_with_their_reason(studio, page):
+    document = {
+        "schema_version": 1,
+        "name": "reuse",
+        "nodes": [
+            {"id": "data", "component": "dataset", "params": {"name": "iris"}},
+            {"id": "dedupe", "component": "remove_duplicate_rows", "params": {}},
+        ],
+        "edges": [{"from": "data.dataset", "to": "dedupe.dataset"}],
+    }
+    first = studio.api("/runs", {"document": document})["run_id"]
+    deadline = time.monotonic() + 120
+    while studio.api(f"/runs/{first}")["status"] != "completed":
+        assert time.monotonic() < deadline, "the first run did not complete"
+        time.sleep(0.3)
+    second = studio.api("/runs", {"document": document})["run_id"]
+    page.goto(f"{studio.url}/runs/{second}")
+    node = page.get_by_test_id("node-dedupe")
+    expect(node).to_have_attribute("data-status", "reused", timeout=60_000)
+    node.click()
+    expect(page.locator(".step-reason")).to_contain_text(f"as run {first}")
+    screenshot(page, "run-reused")
