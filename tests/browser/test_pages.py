@@ -30,6 +30,28 @@ def test_the_designer_palette_shows_every_component(studio, page):
     assert shown >= len(studio_components) * 0.9
 
 
+def iris_into(name: str, node_id: str, component: str) -> dict:
+    """A two-step document: the iris sample dataset into one component."""
+    return {
+        "schema_version": 1,
+        "name": name,
+        "nodes": [
+            {"id": "data", "component": "dataset", "params": {"name": "iris"}},
+            {"id": node_id, "component": component, "params": {}},
+        ],
+        "edges": [{"from": "data.dataset", "to": f"{node_id}.dataset"}],
+    }
+
+
+def settled_status(studio, run_id: str, seconds: float = 120) -> str:
+    """The run's status once it is neither queued nor running."""
+    deadline = time.monotonic() + seconds
+    while (status := studio.api(f"/runs/{run_id}")["status"]) in ("queued", "running"):
+        assert time.monotonic() < deadline, f"run {run_id} still {status}"
+        time.sleep(0.2)
+    return status
+
+
 FAILING_SCRIPT = (
     "def azureml_main(dataframe1=None, dataframe2=None):\n"
     "    raise ValueError('the column total is negative')\n"
@@ -64,23 +86,11 @@ def test_a_failing_step_shows_red_with_its_error_and_the_server_stays_up(studio,
     expect(page.get_by_test_id("run-status")).to_have_attribute("data-status", "failed")
     expect(page.get_by_role("alert").first).to_contain_text("the column total is negative")
     assert studio.api("/health")["status"] == "ok"
-    deadline = time.monotonic() + 30  # the run settles just after its failed step
-    while studio.api(f"/runs/{run_id}")["status"] == "running" and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert studio.api(f"/runs/{run_id}")["status"] == "failed"
+    assert settled_status(studio, run_id) == "failed"  # it settles just after its failed step
 
 
 def test_a_pipeline_parameter_set_in_the_page_drives_a_node(studio, page):
-    document = {
-        "schema_version": 1,
-        "name": "with-parameter",
-        "nodes": [
-            {"id": "data", "component": "dataset", "params": {"name": "iris"}},
-            {"id": "split", "component": "split_data", "params": {}},
-        ],
-        "edges": [{"from": "data.dataset", "to": "split.dataset"}],
-    }
-    studio.api("/pipelines", {"document": document})
+    studio.api("/pipelines", {"document": iris_into("with-parameter", "split", "split_data")})
     page.goto(studio.url + "/pipelines/with-parameter")
     page.get_by_role("button", name="Add parameter").click()
     page.get_by_label("Parameter 1 name").fill("fraction")
@@ -151,20 +161,9 @@ def test_a_dataset_is_deleted_from_its_page(studio, page):
 
 
 def test_the_run_page_shows_reused_steps_with_their_reason(studio, page):
-    document = {
-        "schema_version": 1,
-        "name": "reuse",
-        "nodes": [
-            {"id": "data", "component": "dataset", "params": {"name": "iris"}},
-            {"id": "dedupe", "component": "remove_duplicate_rows", "params": {}},
-        ],
-        "edges": [{"from": "data.dataset", "to": "dedupe.dataset"}],
-    }
+    document = iris_into("reuse", "dedupe", "remove_duplicate_rows")
     first = studio.api("/runs", {"document": document})["run_id"]
-    deadline = time.monotonic() + 120
-    while studio.api(f"/runs/{first}")["status"] != "completed":
-        assert time.monotonic() < deadline, "the first run did not complete"
-        time.sleep(0.3)
+    assert settled_status(studio, first) == "completed"
     second = studio.api("/runs", {"document": document})["run_id"]
     page.goto(f"{studio.url}/runs/{second}")
     node = page.get_by_test_id("node-dedupe")

@@ -73,28 +73,39 @@ export function TextWidget({ id, field, value, onChange }: WidgetProps) {
   );
 }
 
-/** A ``${parameters.name}`` reference, offering the pipeline's parameters. */
-export function ParameterRefWidget({ id, value, onChange, refs }: WidgetProps & { refs: string[] }) {
-  const listId = `${id}-parameters`;
+/** A text input offering ``suggestions`` (the browser's list under the field). */
+function SuggestingInput({ id, value, placeholder, suggestions, onText }: {
+  id: string;
+  value: unknown;
+  placeholder: string;
+  suggestions: string[];
+  onText: (text: string) => void;
+}) {
+  const listId = `${id}-suggestions`;
   return (
     <>
       <input
         id={id}
         type="text"
-        list={refs.length ? listId : undefined}
+        list={suggestions.length ? listId : undefined}
         value={typeof value === "string" ? value : ""}
-        placeholder="${parameters.name}"
-        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        onChange={(e) => onText(e.target.value)}
       />
-      {refs.length > 0 && (
+      {suggestions.length > 0 && (
         <datalist id={listId}>
-          {refs.map((r) => (
-            <option key={r} value={r} />
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
           ))}
         </datalist>
       )}
     </>
   );
+}
+
+/** A ``${parameters.name}`` reference, offering the pipeline's parameters. */
+export function ParameterRefWidget({ id, value, onChange, refs }: WidgetProps & { refs: string[] }) {
+  return <SuggestingInput id={id} value={value} placeholder="${parameters.name}" suggestions={refs} onText={onChange} />;
 }
 
 export function TextAreaWidget({ id, field, value, onChange }: WidgetProps) {
@@ -113,25 +124,14 @@ export function TextAreaWidget({ id, field, value, onChange }: WidgetProps) {
 }
 
 export function ColumnWidget({ id, field, value, onChange, knownColumns = [] }: WidgetProps) {
-  const listId = `${id}-columns`;
   return (
-    <>
-      <input
-        id={id}
-        type="text"
-        list={knownColumns.length ? listId : undefined}
-        value={typeof value === "string" ? value : ""}
-        placeholder={field.nullable ? "(none)" : "column name"}
-        onChange={(e) => onChange(e.target.value === "" && field.nullable ? null : e.target.value)}
-      />
-      {knownColumns.length > 0 && (
-        <datalist id={listId}>
-          {knownColumns.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-      )}
-    </>
+    <SuggestingInput
+      id={id}
+      value={value}
+      placeholder={field.nullable ? "(none)" : "column name"}
+      suggestions={knownColumns}
+      onText={(text) => onChange(text === "" && field.nullable ? null : text)}
+    />
   );
 }
 

@@ -10,9 +10,10 @@ from pydantic import BaseModel, Field
 
 from kumi.api.dependencies import WorkspaceDep
 from kumi.core.errors import ConflictError, InvalidInputError, NotFoundError
-from kumi.graph import PipelineDocument, analyze, column_parameter_ports, validate_pipeline
+from kumi.graph import GraphFacts, PipelineDocument, analyze, column_parameter_ports
 from kumi.registry import ComponentRegistry
 from kumi.storage.records import Pipeline
+from kumi.storage.workspace import Workspace
 
 router = APIRouter(prefix="/pipelines", tags=["pipelines"])
 
@@ -100,16 +101,24 @@ def import_yaml(
     return pipeline_json(workspace.pipelines.save(document.name, document.to_dict()))
 
 
-@router.post("/validate")
-def validate(body: ValidateBody, request: Request, workspace: WorkspaceDep) -> dict[str, Any]:
-    """Every problem that would stop the document from running, and warnings."""
+def _analysis(
+    body: ValidateBody, request: Request, workspace: Workspace
+) -> tuple[PipelineDocument, GraphFacts]:
+    """The document of ``body`` and what validating it (with its parameters) learned."""
     document = _parsed(body.document)
-    problems = validate_pipeline(
+    facts = analyze(
         document,
         _registry(request),
         datasets=workspace.dataset_resolver(),
         parameter_values=body.parameters,
     )
+    return document, facts
+
+
+@router.post("/validate")
+def validate(body: ValidateBody, request: Request, workspace: WorkspaceDep) -> dict[str, Any]:
+    """Every problem that would stop the document from running, and warnings."""
+    problems = _analysis(body, request, workspace)[1].problems
     return {
         "valid": not any(p.is_error for p in problems),
         "problems": [p.to_dict() for p in problems],
@@ -122,13 +131,7 @@ def columns(body: ValidateBody, request: Request, workspace: WorkspaceDep) -> di
     datasets, followed through components that can tell their output columns), and which
     input each column parameter names columns of. Drafts welcome; unknown inputs are left
     out."""
-    document = _parsed(body.document)
-    facts = analyze(
-        document,
-        _registry(request),
-        datasets=workspace.dataset_resolver(),
-        parameter_values=body.parameters,
-    )
+    document, facts = _analysis(body, request, workspace)
     nodes: dict[str, Any] = {}
     for node in document.nodes:
         component = facts.components.get(node.id)
