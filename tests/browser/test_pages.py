@@ -171,3 +171,26 @@ def test_the_run_page_shows_reused_steps_with_their_reason(studio, page):
     node.click()
     expect(page.locator(".step-reason")).to_contain_text(f"as run {first}")
     screenshot(page, "run-reused")
+
+
+def test_leaving_the_designer_with_unsaved_changes_asks_first(studio, page):
+    empty = {"schema_version": 1, "name": "unsaved", "nodes": [], "edges": []}
+    studio.api("/pipelines", {"document": empty})
+    page.goto(studio.url + "/pipelines/unsaved")
+    canvas = page.locator(".react-flow__pane")
+    expect(canvas).to_be_visible(timeout=20_000)
+    page.get_by_test_id("palette-item-split_data").drag_to(
+        canvas, target_position={"x": 200, "y": 200}
+    )
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("link", name="Runs").click()
+    expect(page.locator('.react-flow__node[data-id="split_data"]')).to_be_visible()
+    assert asked and "not saved" in asked[0]
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".save-ok")).to_be_visible(timeout=20_000)
+    page.get_by_role("link", name="Runs").click()  # saved: leaves without asking
+    page.wait_for_url("**/runs", timeout=20_000)
+    assert len(asked) == 1
+    saved = studio.api("/pipelines/unsaved")["document"]
+    assert [node["component"] for node in saved["nodes"]] == ["split_data"]

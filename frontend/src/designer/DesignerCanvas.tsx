@@ -9,7 +9,7 @@ import {
   type Edge,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
 import type { ComponentSpec, PipelineDocument } from "../api/types";
 import { nodeTypes } from "./ComponentNodeView";
 import { isConnectionValid } from "./connections";
@@ -32,7 +32,8 @@ import { useStepActions } from "../runs/useStepActions";
 export interface DesignerCanvasProps {
   manifest: ComponentSpec[];
   document: PipelineDocument;
-  onSave: (doc: PipelineDocument) => void;
+  /** Save the document; a promise of false (or a rejection) means it was not saved. */
+  onSave: (doc: PipelineDocument) => void | Promise<boolean>;
   saving?: boolean;
   saveError?: string | null;
   saveMessage?: string | null;
@@ -40,6 +41,8 @@ export interface DesignerCanvasProps {
   pipelineId?: string;
   /** Save the canvas as it stands as a new pipeline (the page asks for the name). */
   onClone?: (doc: PipelineDocument) => void;
+  /** Told whether the canvas holds changes not saved yet. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /** Parameter values carried by a palette drag (none when absent or unreadable). */
@@ -53,7 +56,17 @@ function presetParams(text: string): Record<string, unknown> {
   }
 }
 
-function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, saveMessage, pipelineId, onClone }: DesignerCanvasProps) {
+function DesignerCanvasInner({
+  manifest,
+  document,
+  onSave,
+  saving,
+  saveError,
+  saveMessage,
+  pipelineId,
+  onClone,
+  onDirtyChange,
+}: DesignerCanvasProps) {
   const initial = useMemo(() => documentToFlow(document, manifest), [document, manifest]);
   const editor = useFlowEditor({ nodes: initial.nodes, edges: initial.edges });
   const [meta, setMeta] = useState<PipelineMeta>(initial.meta);
@@ -65,6 +78,16 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
 
   const specs = useMemo(() => new Map(manifest.map((c) => [c.id, c])), [manifest]);
   const currentDocument = useCallback(() => flowToDocument(nodes, edges, meta), [nodes, edges, meta]);
+  const [savedText, setSavedText] = useState(() => JSON.stringify(flowToDocument(initial.nodes, initial.edges, initial.meta)));
+  const dirty = useMemo(() => JSON.stringify(currentDocument()) !== savedText, [currentDocument, savedText]);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  const save = () => {
+    const doc = currentDocument();
+    void Promise.resolve(onSave(doc)).then(
+      (saved) => saved !== false && setSavedText(JSON.stringify(doc)),
+      () => undefined,
+    );
+  };
   const designerRun = useDesignerRun(pipelineId, currentDocument);
   const stepActions = useStepActions(designerRun.run?.run_id, designerRun.regenerate);
   const [submitOpen, setSubmitOpen] = useState(false);
@@ -123,7 +146,7 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
         <button type="button" onClick={() => void fitView(FIT_VIEW)}>
           Fit
         </button>
-        <button type="button" className="primary" disabled={saving} onClick={() => onSave(flowToDocument(nodes, edges, meta))}>
+        <button type="button" className="primary" disabled={saving} onClick={save}>
           {saving ? "Saving…" : "Save"}
         </button>
         {onClone && (
@@ -185,6 +208,7 @@ function DesignerCanvasInner({ manifest, document, onSave, saving, saveError, sa
           pipelineId={pipelineId}
           document={currentDocument()}
           onSubmitted={(run) => {
+            setSavedText(JSON.stringify(currentDocument())); // submitting saved it first
             designerRun.onSubmitted(run);
             setSubmitOpen(false);
           }}

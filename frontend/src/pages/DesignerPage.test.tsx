@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { manifest } from "../test/manifest";
 import { mockApi, type MockRoute } from "../test/mockApi";
@@ -10,24 +10,25 @@ import { DesignerPage } from "./DesignerPage";
 beforeEach(installReactFlowMocks);
 afterEach(() => vi.unstubAllGlobals());
 
-function setup(create: MockRoute) {
+function setup(create: MockRoute, extra: Record<string, MockRoute> = {}) {
   const api = mockApi({
+    ...extra,
     "GET /api/components": { body: { components: manifest } },
     "GET /api/pipelines/credit": { body: { id: "credit", document: { ...sampleDocument, name: "credit" }, updated_at: "now" } },
     "GET /api/runs": { body: { runs: [] } },
     "GET /api/datasets": { body: { datasets: [] } },
     "POST /api/pipelines": create,
   });
-  renderPage(<DesignerPage />, { path: "/pipelines/:id", at: "/pipelines/credit" });
-  return api;
+  const { router } = renderPage(<DesignerPage />, { path: "/pipelines/:id", at: "/pipelines/credit" });
+  return Object.assign(api, { router });
 }
 
 describe("designer page", () => {
   it("clones the canvas as it stands under the name asked for, then opens the copy", async () => {
     vi.stubGlobal("prompt", vi.fn(() => "credit-v2"));
     const api = setup({ status: 201, body: { id: "credit-v2", document: sampleDocument, updated_at: "now" } });
-    fireEvent.click(await screen.findByRole("button", { name: "Clone" }));
-    await waitFor(() => expect(api.callsTo("GET /api/pipelines/credit-v2")).toHaveLength(1)); // the copy opens
+    fireEvent.click(await screen.findByRole("button", { name: "Clone" }, { timeout: 5000 }));
+    await waitFor(() => expect(api.callsTo("GET /api/pipelines/credit-v2")).toHaveLength(1), { timeout: 5000 }); // the copy opens
     const [call] = api.callsTo("POST /api/pipelines");
     const sent = JSON.parse(String(call.init.body)) as { document: { name: string; nodes: unknown[] } };
     expect(sent.document.name).toBe("credit-v2");
@@ -37,9 +38,39 @@ describe("designer page", () => {
   it("shows a taken name next to the toolbar and stays on the pipeline", async () => {
     vi.stubGlobal("prompt", vi.fn(() => "credit"));
     const api = setup({ status: 409, body: { error: { code: "conflict", message: "Pipeline 'credit' already exists." } } });
-    fireEvent.click(await screen.findByRole("button", { name: "Clone" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("already exists");
+    fireEvent.click(await screen.findByRole("button", { name: "Clone" }, { timeout: 5000 }));
+    expect(await screen.findByRole("alert", {}, { timeout: 5000 })).toHaveTextContent("already exists");
     expect(api.callsTo("GET /api/pipelines/credit")).toHaveLength(1);
     expect(screen.getByLabelText("Pipeline name")).toHaveValue("credit");
+  });
+
+  it("asks before leaving unsaved changes, and not once they are saved", async () => {
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal("confirm", confirm);
+    const api = setup(
+      { status: 201, body: {} },
+      { "PUT /api/pipelines/credit": { body: { id: "credit", document: sampleDocument, updated_at: "now" } } },
+    );
+    await screen.findByRole("button", { name: "Clone" }, { timeout: 5000 });
+    await act(() => api.router.navigate("/runs")); // nothing changed: leaves without asking
+    expect(confirm).not.toHaveBeenCalled();
+    expect(screen.getByTestId("location")).toHaveTextContent("/runs");
+
+    await act(() => api.router.navigate("/pipelines/credit"));
+    fireEvent.click(await screen.findByRole("button", { name: "Auto layout" }, { timeout: 5000 })); // moves nodes
+    await act(() => api.router.navigate("/runs"));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId("location")).toBeNull(); // stayed
+
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(api.callsTo("PUT /api/pipelines/credit")).toHaveLength(1), { timeout: 5000 });
+    await waitFor(
+      async () => {
+        await act(() => api.router.navigate("/runs"));
+        expect(screen.getByTestId("location")).toHaveTextContent("/runs");
+      },
+      { timeout: 5000 },
+    );
+    expect(confirm).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,9 +1,11 @@
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { useComponents, usePipeline, useSavePipeline } from "../api/hooks";
 import { useCreatePipeline } from "../api/pipelineHooks";
 import type { PipelineDocument } from "../api/types";
 import { DesignerCanvas } from "../designer/DesignerCanvas";
 import { errorMessage, QueryState } from "../layout/QueryState";
+import { useLeaveGuard } from "../layout/useLeaveGuard";
 import { ApiError } from "../api/client";
 
 function saveErrorText(error: unknown): string | null {
@@ -20,10 +22,20 @@ export function DesignerPage() {
   const pipeline = usePipeline(id);
   const save = useSavePipeline();
   const create = useCreatePipeline();
+  const [unsaved, setUnsaved] = useState(false);
+  const allowLeaving = useLeaveGuard(unsaved);
   const clone = (document: PipelineDocument) => {
     const name = window.prompt("Name of the copy", `${id}-copy`)?.trim();
     if (!name) return;
-    create.mutate({ ...document, name }, { onSuccess: (copy) => navigate(`/pipelines/${encodeURIComponent(copy.id)}`) });
+    create.mutate(
+      { ...document, name },
+      {
+        onSuccess: (copy) => {
+          allowLeaving(); // the canvas is kept in the copy
+          navigate(`/pipelines/${encodeURIComponent(copy.id)}`);
+        },
+      },
+    );
   };
   return (
     <QueryState isLoading={components.isLoading || pipeline.isLoading} error={components.error ?? pipeline.error}>
@@ -33,7 +45,8 @@ export function DesignerPage() {
           pipelineId={id}
           manifest={components.data}
           document={pipeline.data.document}
-          onSave={(document) => save.mutate({ id, document })}
+          onSave={(document) => save.mutateAsync({ id, document }).then(() => true)}
+          onDirtyChange={setUnsaved}
           onClone={clone}
           saving={save.isPending || create.isPending}
           saveError={saveErrorText(save.error ?? create.error)}

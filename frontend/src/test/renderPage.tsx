@@ -1,8 +1,9 @@
-/** Renders a page inside a fresh query client and a memory router with stub target routes. */
+/** Renders a page inside a fresh query client and a memory data router with a stub route
+ * for every other path (showing where navigation went). */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
-import { MemoryRouter, Route, Routes, useLocation } from "react-router-dom";
+import { createMemoryRouter, RouterProvider, useLocation } from "react-router-dom";
 
 function WhereAmI() {
   const location = useLocation();
@@ -11,14 +12,19 @@ function WhereAmI() {
 
 export function renderPage(page: ReactElement, { path, at }: { path: string; at: string }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[at]}>
-        <Routes>
-          <Route path={path} element={page} />
-          <Route path="*" element={<WhereAmI />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  const router = createMemoryRouter(
+    [
+      { path, element: page },
+      { path: "*", element: <WhereAmI /> },
+    ],
+    { initialEntries: [at] },
   );
+  return {
+    ...render(
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+    router,
+  };
 }
