@@ -126,3 +126,31 @@ def test_upload_sets_categorical_and_ignored_columns(client):
     by_name = {c["name"]: c for c in columns}
     assert by_name["city"]["categorical"] is True
     assert by_name["age"]["role"] == "ignore" and by_name["churned"]["role"] == "label"
+
+
+def test_column_types_chosen_at_upload_replace_the_inferred_ones(client):
+    content = b"zip,signed,score\n01234,2024-03-01,7\n75001,2024-04-15,\n"
+    types = '{"zip": "string", "signed": "datetime", "score": "double"}'
+    response = upload(client, "typed", content, column_types=types)
+    assert response.status_code == 201, response.text
+    columns = {c["name"]: c["type"] for c in response.json()["version"]["columns"]}
+    assert columns == {"zip": "string", "signed": "datetime", "score": "double"}
+    head = client.get("/api/datasets/typed/versions/1/preview").json()
+    assert head["rows"][0]["zip"] == "01234"  # the leading zero kept
+
+
+@pytest.mark.parametrize(
+    ("types", "code", "said"),
+    [
+        ('{"nope": "string"}', "invalid_input", "does not have"),
+        ('{"zip": "text"}', "invalid_input", "not a column type"),
+        ('{"city": "integer"}', "invalid_data", "cannot be converted to integer"),
+        ("[1, 2]", "invalid_input", "JSON object"),
+        ("{not json", "invalid_input", "JSON object"),
+    ],
+)
+def test_bad_column_types_are_refused_and_nothing_is_saved(client, types, code, said):
+    content = b"zip,city\n01234,Lyon\n75001,Nice\n"
+    error = assert_error(upload(client, "typed-bad", content, column_types=types), 400, code)
+    assert said in error["message"]
+    assert client.get("/api/datasets/typed-bad").status_code == 404

@@ -121,3 +121,12 @@ def test_categorical_and_ignored_columns_are_registered(client):
     columns = {c["name"]: c for c in client.datasets.get("sdk-roles")["versions"][0]["columns"]}
     assert columns["zip"]["categorical"] is True
     assert (columns["id"]["role"], columns["y"]["role"]) == ("ignore", "label")
+
+
+def test_column_types_are_sent_with_the_upload(client, tmp_path):
+    path = tmp_path / "zips.csv"
+    path.write_text("zip,amount\n01234,7\n75001,8\n")
+    types = {"zip": "string", "amount": "double"}
+    created = client.datasets.upload(path, "zips", column_types=types)
+    assert {c["name"]: c["type"] for c in created["version"]["columns"]} == types
+    assert client.datasets.preview("zips")["zip"].tolist() == ["01234", "75001"]

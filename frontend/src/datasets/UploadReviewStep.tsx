@@ -21,6 +21,8 @@ export function UploadReviewStep({ file, rows, roles }: { file: File; rows: numb
         <dd>{listText(roles.categorical)}</dd>
         <dt>Ignored</dt>
         <dd>{listText(roles.ignore)}</dd>
+        <dt>Types changed</dt>
+        <dd>{listText(Object.entries(roles.types ?? {}).map(([column, type]) => `${column} → ${type}`))}</dd>
       </dl>
       <p className="muted">If a dataset with this name exists, the file becomes its next version.</p>
     </div>

@@ -1,8 +1,9 @@
-/** Wizard step 3: dataset name and description, label, categorical and ignored columns. */
+/** Wizard step 3: dataset name and description, label, column types, categorical and
+ * ignored columns. */
 import type { DatasetColumn } from "../api/types";
 import { datasetNameProblem } from "./datasetName";
-import { withCategorical, withIgnored, withLabel } from "./roleChoices";
-import type { RoleChoices } from "./uploadForms";
+import { withCategorical, withIgnored, withLabel, withType } from "./roleChoices";
+import { COLUMN_TYPES, type RoleChoices } from "./uploadForms";
 
 interface Props {
   columns: DatasetColumn[];
@@ -61,7 +62,19 @@ export function UploadRolesStep({ columns, roles, onChange }: Props) {
                 {c.name}
                 {c.name === roles.label && <span className="role-badge">label</span>}
               </td>
-              <td>{c.type}</td>
+              <td>
+                <select
+                  aria-label={`Type of ${c.name}`}
+                  value={roles.types?.[c.name] ?? c.type}
+                  onChange={(e) => onChange(withType(roles, c.name, e.target.value, c.type))}
+                >
+                  {COLUMN_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {t === c.type ? `${t} (as read)` : t}
+                    </option>
+                  ))}
+                </select>
+              </td>
               <td>
                 <input
                   type="checkbox"

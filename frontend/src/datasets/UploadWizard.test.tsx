@@ -137,6 +137,26 @@ describe("upload wizard", () => {
     expect(screen.getByTestId("upload-next")).toBeDisabled();
   });
 
+  it("sends the column types chosen instead of the inferred ones", async () => {
+    const api = setup();
+    chooseFile();
+    next();
+    await screen.findByRole("listitem", { current: "step" });
+    await waitFor(() => expect(screen.getByRole("listitem", { current: "step" })).toHaveTextContent("Preview"));
+    next();
+    const column = inspectResult.columns[0];
+    const choice = screen.getByLabelText(`Type of ${column.name}`) as HTMLSelectElement;
+    expect(choice.value).toBe(column.type);
+    const other = column.type === "string" ? "integer" : "string";
+    fireEvent.change(choice, { target: { value: other } });
+    next();
+    expect(screen.getByText(`${column.name} → ${other}`)).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("upload-register"));
+    await waitFor(() => expect(api.callsTo("POST /api/datasets")).toHaveLength(1));
+    const form = formOf(api.callsTo("POST /api/datasets")[0]);
+    expect(JSON.parse(String(form.get("column_types")))).toEqual({ [column.name]: other });
+  });
+
   it("reads the file again in the encoding the server suggests", async () => {
     const wrong = {
       status: 400,

@@ -37,3 +37,11 @@ export function inColumnOrder(names: string[], columns: DatasetColumn[]): string
   const chosen = new Set(names);
   return columns.map((c) => c.name).filter((n) => chosen.has(n));
 }
+
+/** ``roles`` with ``column`` read as ``type`` (back to the inferred type: no choice kept). */
+export function withType(roles: RoleChoices, column: string, type: string, inferred: string): RoleChoices {
+  const types = { ...(roles.types ?? {}) };
+  if (type === inferred) delete types[column];
+  else types[column] = type;
+  return { ...roles, types };
+}

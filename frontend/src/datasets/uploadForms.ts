@@ -24,7 +24,11 @@ export interface RoleChoices {
   label: string;
   categorical: string[];
   ignore: string[];
+  /** Column → type chosen instead of the inferred one (only the changed columns). */
+  types?: Record<string, string>;
 }
+
+export const COLUMN_TYPES = ["string", "integer", "double", "boolean", "datetime"] as const;
 
 function appendReadOptions(form: FormData, file: File, options: ReadOptions): FormData {
   form.append("file", file, file.name);
@@ -45,5 +49,6 @@ export function registerForm(file: File, options: ReadOptions, roles: RoleChoice
   if (roles.label) form.append("label", roles.label);
   roles.categorical.forEach((column) => form.append("categorical", column));
   roles.ignore.forEach((column) => form.append("ignore", column));
+  if (roles.types && Object.keys(roles.types).length) form.append("column_types", JSON.stringify(roles.types));
   return form;
 }

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Final
 
@@ -65,9 +66,11 @@ def read_table(
     file_format: str = "auto",
     encoding: str = "utf-8",
     has_header: bool = True,
+    text_columns: Collection[str] = (),
 ) -> pd.DataFrame:
     """Read a table from a local path or fsspec URL. Without a header row the columns are
-    named ``col1 .. colN``. Raises DataFormatError naming ``source`` on any bad input."""
+    named ``col1 .. colN``. ``text_columns`` of a CSV/TSV file are read as text as written
+    (leading zeros kept). Raises DataFormatError naming ``source`` on any bad input."""
     resolved = detect_format(source) if file_format == "auto" else file_format
     if resolved not in FORMATS:
         raise DataFormatError(
@@ -83,7 +86,9 @@ def read_table(
         frame = _parse_jsonl(_decode(data, source, encoding), source)
     else:
         delimiter = "\t" if resolved == "tsv" else ","
-        frame = _parse_delimited(data, source, delimiter, encoding, has_header)
+        frame = _parse_delimited(
+            data, source, delimiter, encoding, has_header, text_columns=text_columns
+        )
     _check_unique_columns(frame.columns, source)
     return _missing_as_nan(frame)
 
@@ -245,7 +250,13 @@ def _guess_encoding(data: bytes, tried: str) -> str:
 
 # -- parsing ------------------------------------------------------------------------------
 def _parse_delimited(
-    data: bytes, source: str | Path, delimiter: str, encoding: str, has_header: bool
+    data: bytes,
+    source: str | Path,
+    delimiter: str,
+    encoding: str,
+    has_header: bool,
+    *,
+    text_columns: Collection[str] = (),
 ) -> pd.DataFrame:
     text = _decode(data, source, encoding)
     _check_rectangular(text, source, delimiter, has_header)
@@ -255,6 +266,7 @@ def _parse_delimited(
             sep=delimiter,
             header=0 if has_header else None,
             skipinitialspace=False,
+            dtype={name: str for name in text_columns} if has_header else None,
         )
     except pd.errors.EmptyDataError as exc:
         raise DataFormatError(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -46,10 +47,13 @@ class Datasets:
         file_format: str = "auto",
         encoding: str = "utf-8",
         has_header: bool = True,
+        column_types: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """Register a file or DataFrame as ``name`` (a new version if the name exists);
-        ``label``, ``categorical`` and ``ignore`` name columns."""
-        fields = {
+        ``label``, ``categorical`` and ``ignore`` name columns; ``column_types`` sets a
+        column's type (string, integer, double, boolean, datetime) instead of the inferred
+        one."""
+        fields: dict[str, Any] = {
             **_reading(source, file_format, encoding, has_header),
             "name": name,
             "description": description,
@@ -58,6 +62,8 @@ class Datasets:
         }
         if label is not None:
             fields["label"] = label
+        if column_types:
+            fields["column_types"] = json.dumps(dict(column_types))
         return self._post("/datasets", source, fields)
 
     def inspect(

@@ -11,7 +11,7 @@ import builtins
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from kumi.core.contracts import ArtifactStore
 from kumi.core.errors import NotFoundError
 from kumi.core.readers import database_url_of, read_sql, read_table
 from kumi.core.table import Table, TableSchema
+from kumi.storage.column_types import with_column_types
 from kumi.storage.dataset_content import (
     PreparedContent,
     check_dataset_name,
@@ -61,10 +62,13 @@ class DatasetRepository:
         encoding: str = "utf-8",
         has_header: bool = True,
         source: str | None = None,
+        column_types: Mapping[str, str] | None = None,
     ) -> DatasetVersion:
         """Register a DataFrame, a Table (its roles are kept) or a file/URL (CSV, TSV,
         Parquet, JSON lines). ``label``, ``categorical`` and ``ignore`` name columns;
-        ``source`` says where the data came from (default: the path or URL)."""
+        ``column_types`` converts columns (string, integer, double, boolean, datetime)
+        instead of keeping the inferred types; ``source`` says where the data came from
+        (default: the path or URL)."""
         check_dataset_name(name)
         base = data if isinstance(data, Table) else None
         if isinstance(data, Table):
@@ -73,9 +77,16 @@ class DatasetRepository:
             frame, source = data, source or "dataframe"
         else:
             source = source or _source_of(data)
+            text = [c for c, kind in (column_types or {}).items() if kind == "string"]
             frame = read_table(
-                data, file_format=file_format, encoding=encoding, has_header=has_header
+                data,
+                file_format=file_format,
+                encoding=encoding,
+                has_header=has_header,
+                text_columns=text,
             )
+        if column_types:
+            frame = with_column_types(frame, column_types)
         table = table_with_roles(
             frame, source=source, label=label, categorical=categorical, ignore=ignore, base=base
         )

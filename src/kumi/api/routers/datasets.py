@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import tempfile
 from collections.abc import AsyncIterator
@@ -14,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from kumi.api.datasets_view import rows_json
 from kumi.api.dependencies import SettingsDep, WorkspaceDep
-from kumi.core.errors import DataFormatError, KumiError, UploadTooLargeError
+from kumi.core.errors import DataFormatError, InvalidInputError, KumiError, UploadTooLargeError
 from kumi.storage.records import DatasetVersion
 
 router = APIRouter(prefix="/datasets", tags=["datasets"])
@@ -114,8 +115,17 @@ async def upload(
         list[str] | None, Form(description="Columns to mark categorical (besides inferred ones).")
     ] = None,
     ignore: Annotated[list[str] | None, Form(description="Columns to ignore.")] = None,
+    column_types: Annotated[
+        str | None,
+        Form(
+            description="JSON object naming a type per column instead of the inferred one, "
+            'e.g. {"zip": "string", "signup": "datetime"} (string, integer, double, boolean, '
+            "datetime)."
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     """Register an uploaded file as a new dataset version."""
+    types = _column_types(column_types)
     async with _received(file, settings.max_upload_bytes) as path:
         record = await run_in_threadpool(
             workspace.datasets.register,
@@ -129,8 +139,25 @@ async def upload(
             encoding=encoding,
             has_header=has_header,
             source=f"upload:{path.name}",
+            column_types=types,
         )
     return {**summary(record), "version": version_detail(record)}
+
+
+def _column_types(text: str | None) -> dict[str, str]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        value = exc
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise InvalidInputError(
+            "'column_types' must be a JSON object naming a type per column, e.g. "
+            '{"zip": "string"}.',
+            details={"column_types": text},
+        )
+    return {str(k): v for k, v in value.items()}
 
 
 @router.post("/inspect")
