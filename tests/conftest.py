@@ -10,7 +10,7 @@ import pytest
 from kumi.storage.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_PIPELINES = ROOT / "samples" / "pipelines"
+SAMPLE_PIPELINES = ROOT / "src" / "kumi" / "samples" / "pipelines"
 
 
 @pytest.fixture(scope="session")

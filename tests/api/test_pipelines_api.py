@@ -8,7 +8,7 @@ import yaml
 
 from tests.api.conftest import assert_error
 
-SAMPLE = Path(__file__).parents[2] / "samples" / "pipelines" / "breast-cancer.yaml"
+SAMPLE = Path(__file__).parents[2] / "src" / "kumi" / "samples" / "pipelines" / "breast-cancer.yaml"
 
 
 def sample_document(name: str) -> dict:

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from kumi.api import ApiSettings, create_app
 from kumi.sdk import Client
 
-SAMPLE = Path(__file__).parents[2] / "samples" / "pipelines" / "breast-cancer.yaml"
+SAMPLE = Path(__file__).parents[2] / "src" / "kumi" / "samples" / "pipelines" / "breast-cancer.yaml"
 
 
 @pytest.fixture(scope="package")

@@ -3,13 +3,13 @@
 export function SamplePipelinesHint() {
   return (
     <p className="muted sample-hint">
-      New to kumi? Sample pipelines live in <code>samples/pipelines/</code> of the kumi repository
+      New to kumi? Sample pipelines live in <code>src/kumi/samples/pipelines/</code> of the kumi repository
       (<code>breast-cancer.yaml</code>, <code>diabetes-regression.yaml</code>). Import one with{" "}
       <code>
         curl -X POST {window.location.origin}/api/pipelines/import -H &apos;content-type: application/yaml&apos; --data-binary
-        @samples/pipelines/breast-cancer.yaml
+        @src/kumi/samples/pipelines/breast-cancer.yaml
       </code>{" "}
-      or run it with <code>kumi run samples/pipelines/breast-cancer.yaml</code>.
+      or run it with <code>kumi run src/kumi/samples/pipelines/breast-cancer.yaml</code>.
     </p>
   );
 }

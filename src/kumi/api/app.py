@@ -12,7 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from kumi.api.errors import error_body, install_error_handlers
 from kumi.api.routers import components, datasets, health, pipelines, runs
 from kumi.api.settings import ApiSettings
+from kumi.graph import load_pipeline
 from kumi.registry import ComponentRegistry, default_registry
+from kumi.samples import FIRST_RUN_PIPELINE
 from kumi.services import workspace_engine
 from kumi.services.run_queue import RunQueue
 from kumi.storage.workspace import Workspace
@@ -33,6 +35,9 @@ def create_app(
         engine = workspace_engine(workspace, registry=app.state.registry)
         queue = RunQueue(workspace, engine, track=settings.track).start()
         app.state.workspace, app.state.run_queue = workspace, queue
+        app.state.first_run = None
+        if settings.first_run and workspace.created:
+            app.state.first_run = queue.submit(load_pipeline(FIRST_RUN_PIPELINE))
         try:
             yield
         finally:

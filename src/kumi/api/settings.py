@@ -20,3 +20,8 @@ class ApiSettings(BaseModel):
     )
     static_dir: Path = Field(STATIC_DIR, description="The page's built assets.")
     track: bool = Field(True, description="Track runs in MLflow.")
+    first_run: bool = Field(
+        False,
+        description="In a workspace made at start-up, run the sample pipeline once (a finished "
+        "run to look at in the page).",
+    )

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kumi.cli.first_run import report_first_run
 from kumi.cli.options import DEFAULT_WORKSPACE_PATH, WorkspaceOption
 from kumi.cli.output import console
 
@@ -20,15 +21,18 @@ def up(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
 ) -> None:
     """Start the studio: the page and REST API at http://HOST:PORT, runs in the background.
-    Stop with Ctrl-C (a run in progress is queued again and resumes at the next start)."""
+    In a new workspace the sample pipeline runs once, and its evaluation is printed. Stop
+    with Ctrl-C (a run in progress is queued again and resumes at the next start)."""
     import uvicorn  # the server's imports only when serving (other commands start faster)
 
     from kumi.api import ApiSettings, create_app
 
-    settings = ApiSettings(workspace=workspace)
+    settings = ApiSettings(workspace=workspace, first_run=True)
     app = create_app(settings)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    url = f"http://{shown}:{port}"
     console.print(f"kumi studio: workspace {workspace.resolve()}")
-    console.print(f"[bold]open http://{shown}:{port}[/] (API docs: http://{shown}:{port}/docs)")
+    console.print(f"[bold]open {url}[/] (API docs: {url}/docs)")
+    report_first_run(app, url)
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
     uvicorn.run(app, host=host, port=port, log_level="info")

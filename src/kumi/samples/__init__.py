@@ -1,4 +1,5 @@
-"""Small, real, public sample datasets registered in every new workspace.
+"""Small, real, public sample datasets registered in every new workspace, and sample
+pipelines over them (``pipelines/*.yaml``) saved there too.
 
 ``SAMPLES`` maps a dataset name to its :class:`Sample`: the CSV file shipped in
 ``kumi/samples/data``, its label column, categorical columns, columns to ignore, task and
@@ -12,6 +13,10 @@ from pathlib import Path
 from typing import Final, Literal
 
 DATA_DIR: Final = Path(__file__).parent / "data"
+PIPELINES_DIR: Final = Path(__file__).parent / "pipelines"
+"""Sample pipeline documents (YAML) over the sample datasets, saved in every new workspace."""
+FIRST_RUN_PIPELINE: Final = PIPELINES_DIR / "breast-cancer.yaml"
+"""The sample pipeline `kumi up` runs once in a new workspace."""
 
 Task = Literal["binary_classification", "multiclass_classification", "regression"]
 

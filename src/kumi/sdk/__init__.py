@@ -12,7 +12,7 @@ The client mirrors the REST API resource by resource and raises kumi's own excep
         client.datasets.upload("customers.csv", "customers", label="churned")
         print(client.datasets.preview("customers", rows=5))
 
-        pipeline = client.pipelines.import_yaml("samples/pipelines/breast-cancer.yaml")
+        pipeline = client.pipelines.import_yaml("src/kumi/samples/pipelines/breast-cancer.yaml")
         run = client.runs.submit(pipeline["name"], experiment="demo")
         run = client.runs.wait(run["run_id"], timeout=600)
         print(run["status"], run["metrics"])

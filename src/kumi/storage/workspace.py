@@ -14,7 +14,8 @@ from types import TracebackType
 import sqlalchemy as sa
 
 from kumi.core.contracts import ArtifactStore
-from kumi.samples import SAMPLES
+from kumi.graph import load_pipeline
+from kumi.samples import PIPELINES_DIR, SAMPLES
 from kumi.storage.artifacts import open_artifact_store
 from kumi.storage.cache import CacheRepository
 from kumi.storage.database import create_database_engine, session_factory, upgrade_schema
@@ -42,6 +43,8 @@ class Workspace:
         self.pipelines = PipelineRepository(sessions)
         self.runs = RunRepository(sessions)
         self.cache = CacheRepository(sessions)
+        self.created = False
+        """True when :meth:`open` made this workspace (its samples registered just now)."""
 
     @classmethod
     def open(
@@ -61,6 +64,7 @@ class Workspace:
         try:
             created = upgrade_schema(engine) is None
             workspace = cls(root, url, artifacts, engine)
+            workspace.created = created
             if created:
                 workspace.register_samples()
         except BaseException:
@@ -89,7 +93,8 @@ class Workspace:
         )
 
     def register_samples(self) -> None:
-        """Register every sample dataset (unchanged ones are not duplicated)."""
+        """Register every sample dataset and save every sample pipeline (unchanged ones are
+        not duplicated)."""
         for sample in SAMPLES.values():
             self.datasets.register(
                 sample.name,
@@ -99,6 +104,9 @@ class Workspace:
                 categorical=sample.categorical,
                 ignore=sample.ignore,
             )
+        for path in sorted(PIPELINES_DIR.glob("*.yaml")):
+            document = load_pipeline(path)
+            self.pipelines.save(document.name, document.to_dict(), description=document.description)
 
     def close(self) -> None:
         """Release database connections."""
