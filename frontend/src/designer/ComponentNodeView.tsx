@@ -10,6 +10,26 @@ function handleOffset(index: number, count: number): string {
   return `${((index + 1) / (count + 1)) * 100}%`;
 }
 
+/** A node's input (top) or output (bottom) ports, each titled with its type. */
+function PortHandles({ ports, type }: { ports: { name: string; type: string; optional?: boolean }[]; type: "source" | "target" }) {
+  return (
+    <>
+      {ports.map((port, i) => (
+        <Handle
+          key={port.name}
+          id={port.name}
+          type={type}
+          position={type === "target" ? Position.Top : Position.Bottom}
+          style={{ left: handleOffset(i, ports.length) }}
+          title={`${port.name}: ${port.type}${port.optional ? " (optional)" : ""}`}
+          className={`port port-${port.type}`}
+          data-port-type={port.type}
+        />
+      ))}
+    </>
+  );
+}
+
 function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>) {
   const spec = data.spec;
   const inputs = spec?.inputs ?? [];
@@ -24,18 +44,7 @@ function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>)
       data-status={step?.status ?? "none"}
       title={look?.title}
     >
-      {inputs.map((port, i) => (
-        <Handle
-          key={port.name}
-          id={port.name}
-          type="target"
-          position={Position.Top}
-          style={{ left: handleOffset(i, inputs.length) }}
-          title={`${port.name}: ${port.type}${port.optional ? " (optional)" : ""}`}
-          className={`port port-${port.type}`}
-          data-port-type={port.type}
-        />
-      ))}
+      <PortHandles ports={inputs} type="target" />
       <div className="component-node-title">{spec?.name ?? data.componentId}</div>
       <div className="component-node-id">{id}</div>
       {step && look && (
@@ -54,18 +63,7 @@ function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>)
           ))}
         </ul>
       )}
-      {outputs.map((port, i) => (
-        <Handle
-          key={port.name}
-          id={port.name}
-          type="source"
-          position={Position.Bottom}
-          style={{ left: handleOffset(i, outputs.length) }}
-          title={`${port.name}: ${port.type}`}
-          className={`port port-${port.type}`}
-          data-port-type={port.type}
-        />
-      ))}
+      <PortHandles ports={outputs} type="source" />
     </div>
   );
 }

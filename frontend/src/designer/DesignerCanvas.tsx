@@ -77,12 +77,14 @@ function DesignerCanvasInner({
   useUndoShortcuts(editor.undo, editor.redo);
 
   const specs = useMemo(() => new Map(manifest.map((c) => [c.id, c])), [manifest]);
-  const currentDocument = useCallback(() => flowToDocument(nodes, edges, meta), [nodes, edges, meta]);
+  /** The document as the canvas stands, built once per change. */
+  const edited = useMemo(() => flowToDocument(nodes, edges, meta), [nodes, edges, meta]);
+  const currentDocument = useCallback(() => edited, [edited]);
   const [savedText, setSavedText] = useState(() => JSON.stringify(flowToDocument(initial.nodes, initial.edges, initial.meta)));
-  const dirty = useMemo(() => JSON.stringify(currentDocument()) !== savedText, [currentDocument, savedText]);
+  const dirty = useMemo(() => JSON.stringify(edited) !== savedText, [edited, savedText]);
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const save = () => {
-    const doc = currentDocument();
+    const doc = edited;
     void Promise.resolve(onSave(doc)).then(
       (saved) => saved !== false && setSavedText(JSON.stringify(doc)),
       () => undefined,
@@ -96,11 +98,7 @@ function DesignerCanvasInner({
     [nodes, edges, designerRun.steps, designerRun.problems],
   );
   const selected = nodes.find((n) => n.selected);
-  const editedDocument = useMemo(
-    () => (selected ? flowToDocument(nodes, edges, meta) : undefined),
-    [selected, nodes, edges, meta],
-  );
-  const knownColumns = useKnownColumns(selected?.id, nodes, edges, editedDocument);
+  const knownColumns = useKnownColumns(selected?.id, nodes, edges, selected ? edited : undefined);
 
   const isValidConnection = useCallback(
     (c: Edge | Connection) => isConnectionValid(c, nodes, edges),
@@ -150,7 +148,7 @@ function DesignerCanvasInner({
           {saving ? "Saving…" : "Save"}
         </button>
         {onClone && (
-          <button type="button" onClick={() => onClone(flowToDocument(nodes, edges, meta))} title="Save a copy under a new name">
+          <button type="button" onClick={() => onClone(edited)} title="Save a copy under a new name">
             Clone
           </button>
         )}
@@ -160,7 +158,12 @@ function DesignerCanvasInner({
           </button>
         )}
         {saveError && <span className="save-error" role="alert">{saveError}</span>}
-        {!saveError && saveMessage && <span className="save-ok">{saveMessage}</span>}
+        {!saveError && dirty && (
+          <span className="muted" data-testid="unsaved">
+            Unsaved changes
+          </span>
+        )}
+        {!saveError && !dirty && saveMessage && <span className="save-ok">{saveMessage}</span>}
       </div>
       {designerRun.run && <RunStatusBar run={designerRun.run} streamError={designerRun.streamError} />}
       {designerRun.regenerateError && <p className="field-error" role="alert">{designerRun.regenerateError}</p>}
@@ -206,9 +209,9 @@ function DesignerCanvasInner({
       {submitOpen && pipelineId && (
         <SubmitRunDialog
           pipelineId={pipelineId}
-          document={currentDocument()}
+          document={edited}
           onSubmitted={(run) => {
-            setSavedText(JSON.stringify(currentDocument())); // submitting saved it first
+            setSavedText(JSON.stringify(edited)); // submitting saved it first
             designerRun.onSubmitted(run);
             setSubmitOpen(false);
           }}

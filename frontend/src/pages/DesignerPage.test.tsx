@@ -63,14 +63,12 @@ describe("designer page", () => {
     expect(screen.queryByTestId("location")).toBeNull(); // stayed
 
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(api.callsTo("PUT /api/pipelines/credit")).toHaveLength(1), { timeout: 5000 });
-    await waitFor(
-      async () => {
-        await act(() => api.router.navigate("/runs"));
-        expect(screen.getByTestId("location")).toHaveTextContent("/runs");
-      },
-      { timeout: 5000 },
-    );
+    expect(screen.getByTestId("unsaved")).toHaveTextContent("Unsaved changes");
+    expect(await screen.findByText("Saved now", {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByTestId("unsaved")).toBeNull();
+    expect(api.callsTo("PUT /api/pipelines/credit")).toHaveLength(1);
+    await act(() => api.router.navigate("/runs")); // saved: leaves without asking
+    expect(screen.getByTestId("location")).toHaveTextContent("/runs");
     expect(confirm).toHaveBeenCalledTimes(1);
   });
 });
