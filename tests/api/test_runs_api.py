@@ -168,3 +168,16 @@ def test_a_table_output_has_a_profile_and_other_outputs_do_not(client, finished)
         400,
         "invalid_input",
     )
+
+
+def test_a_character_still_being_written_waits_for_the_next_read(tmp_path):
+    from kumi.api.routers.runs import _read_log
+
+    log = tmp_path / "step.log"
+    log.write_bytes("début ".encode() + "€".encode()[:2])  # the euro sign half written
+    text, offset = _read_log(log, 0)
+    assert (text, offset) == ("début ", len("début ".encode()))
+    with log.open("ab") as more:
+        more.write("€".encode()[2:] + b" done\n")
+    assert _read_log(log, offset) == ("€ done\n", log.stat().st_size)
+    assert _read_log(tmp_path / "missing.log", 5) == ("", 5)

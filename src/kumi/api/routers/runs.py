@@ -24,6 +24,7 @@ from kumi.graph import PipelineDocument
 from kumi.services.run_queue import RunQueue
 from kumi.storage.profile import profile_table
 from kumi.storage.records import Run, RunBrief, RunStep
+from kumi.storage.runs import FINISHED_STATUSES
 from kumi.storage.workspace import Workspace
 
 router = APIRouter(tags=["runs"])
@@ -165,7 +166,7 @@ def step_log(
     """A step's log from byte ``offset`` on (poll with the returned ``offset``)."""
     step = _step(workspace, run_id, node_id)
     text, end = _read_log(_log_path(workspace, step), offset)
-    return {"text": text, "offset": end, "finished": step.status in FINISHED | {"reused"}}
+    return {"text": text, "offset": end, "finished": step.status in FINISHED_STATUSES}
 
 
 @router.get("/runs/{run_id}/steps/{node_id}/log/stream")
@@ -180,7 +181,7 @@ async def step_log_stream(run_id: str, node_id: str, workspace: WorkspaceDep) ->
             text, offset = _read_log(_log_path(workspace, step), offset)
             if text:
                 yield f"event: log\ndata: {json.dumps(text)}\n\n"
-            if step.status in FINISHED | {"reused"}:
+            if step.status in FINISHED_STATUSES:
                 yield "event: end\ndata: {}\n\n"
                 return
             await asyncio.sleep(EVENT_POLL_S)
@@ -267,11 +268,23 @@ def _log_path(workspace: Workspace, step: RunStep) -> Path:
 
 
 def _read_log(path: Path, offset: int) -> tuple[str, int]:
+    """The log's text from byte ``offset`` on and the offset to read from next; a character
+    still being written (an unfinished UTF-8 sequence at the end) waits for the next read."""
     if not path.is_file():
         return "", offset
     with path.open("rb") as log:
         log.seek(offset)
         data = log.read()
-    if offset < 0:
-        raise InvalidInputError("offset must be 0 or more.", details={"offset": offset})
-    return data.decode("utf-8", errors="replace"), offset + len(data)
+    complete = len(data) - _unfinished_tail(data)
+    return data[:complete].decode("utf-8", errors="replace"), offset + complete
+
+
+def _unfinished_tail(data: bytes) -> int:
+    """How many bytes at the end of ``data`` begin a UTF-8 character not yet complete."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0xC0 == 0x80:  # a continuation byte: look further back for the lead
+            continue
+        length = 1 if byte < 0x80 else 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+        return back if length > back else 0
+    return 0
