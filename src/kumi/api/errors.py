@@ -14,7 +14,10 @@ from kumi.core.errors import (
     ConflictError,
     InvalidInputError,
     KumiError,
+    NotDerivableError,
     NotFoundError,
+    PayloadTooLargeError,
+    UnauthorizedError,
     UploadTooLargeError,
 )
 
@@ -23,6 +26,9 @@ logger = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: tuple[tuple[type[KumiError], int], ...] = (
     (UploadTooLargeError, 413),
+    (PayloadTooLargeError, 413),
+    (NotDerivableError, 422),
+    (UnauthorizedError, 401),
     (NotFoundError, 404),
     (ConflictError, 409),
     (InvalidInputError, 400),

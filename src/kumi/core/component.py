@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from kumi.core.contracts import DatasetResolver
+from kumi.core.contracts import DatasetResolver, SavedValueLoader
 from kumi.core.errors import ConfigurationError, InvalidInputError
 from kumi.core.models import (
     EvaluationReport,
@@ -140,6 +140,12 @@ class RunContext:
     datasets: DatasetResolver | None = None
     timeout_s: float | None = None
     on_progress: ProgressCallback = _no_progress
+    run_id: str | None = None
+    """The pipeline run this step belongs to (None outside a run)."""
+    saved: SavedValueLoader | None = None
+    """Loads stored outputs frozen into a pipeline (Saved Trained Model ...)."""
+    datastore: str | None = None
+    """Root (folder or fsspec URL) that ``datastore://`` paths resolve against."""
 
     def log(self, message: str) -> None:
         """Write a line to the step's log."""

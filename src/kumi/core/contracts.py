@@ -70,6 +70,16 @@ class OutputRef:
         return cls(data["key"], data["content_hash"], data["port_type"])
 
 
+@runtime_checkable
+class SavedValueLoader(Protocol):
+    """Loads a stored step output (a trained model, transformation or table frozen into an
+    inference pipeline) by its reference."""
+
+    def load(self, ref: OutputRef) -> object:
+        """The value ``ref`` points to; NotFoundError when it is no longer stored."""
+        ...
+
+
 @dataclass(frozen=True)
 class CacheEntry:
     """Outputs reusable for a cache key, and where they came from."""

@@ -68,6 +68,25 @@ class UploadTooLargeError(InvalidInputError):
     code = "upload_too_large"
 
 
+class PayloadTooLargeError(InvalidInputError):
+    """A request body (e.g. rows sent to an endpoint) is larger than the server accepts."""
+
+    code = "payload_too_large"
+
+
+class NotDerivableError(InvalidInputError):
+    """A pipeline cannot be turned into what was asked (an inference pipeline, one ONNX
+    graph ...); ``details["problems"]`` names each step with the reason."""
+
+    code = "not_derivable"
+
+
+class UnauthorizedError(KumiError):
+    """A request carries no key, or a key that is not valid for what it asks."""
+
+    code = "unauthorized"
+
+
 class NotFoundError(KumiError):
     """A named thing (dataset, run, component, pipeline ...) does not exist."""
 
