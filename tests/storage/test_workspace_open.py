@@ -126,3 +126,13 @@ def test_samples_are_small_real_tables() -> None:
     docs = pd.read_csv(SAMPLES["sklearn-estimator-docs"].file)
     assert docs["text"].map(lambda text: len(text.split())).median() > 20
     assert (Path(SAMPLES["iris"].file).parent / "README.md").is_file()
+
+
+def test_datastore_is_a_workspace_folder_unless_the_environment_names_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KUMI_DATASTORE_URI", raising=False)
+    with Workspace.open(tmp_path / "ws") as workspace:
+        assert workspace.datastore_uri == str((tmp_path / "ws").resolve() / "datastore")
+        monkeypatch.setenv("KUMI_DATASTORE_URI", "memory://kumi-datastore")
+        assert workspace.datastore_uri == "memory://kumi-datastore"

@@ -19,6 +19,7 @@ from kumi.engine.hooks import RunHooks
 from kumi.engine.memory import MemoryCacheIndex
 from kumi.engine.plan import ExecutionPlan, PlannedStep, plan
 from kumi.engine.results import RunResult, RunStatus, StepResult, StepStatus
+from kumi.engine.saved import StoreValueLoader
 from kumi.engine.valuecache import ValueCache
 from kumi.engine.worker import StepOutcome, StepTask, publish
 
@@ -43,6 +44,7 @@ __all__ = [
     "StepResult",
     "StepStatus",
     "StepTask",
+    "StoreValueLoader",
     "ValueCache",
     "cache_key",
     "canonical_params",

@@ -65,7 +65,8 @@ class Engine:
     ``<run_id>/<node_id>.log`` per executed step (default: a new temporary folder);
     ``scratch_dir`` holds steps' temporary work folders. :meth:`close` (or ``with``)
     stops the workers; they are also stopped when the engine is garbage-collected or the
-    interpreter exits.
+    interpreter exits. ``datastore`` is the root (folder or fsspec URL) that steps'
+    ``datastore://`` paths resolve against.
     """
 
     def __init__(
@@ -81,11 +82,13 @@ class Engine:
         log_dir: str | Path | None = None,
         scratch_dir: str | Path | None = None,
         preload: Sequence[str] = DEFAULT_PRELOAD,
+        datastore: str | None = None,
     ) -> None:
         self.registry = registry
         self.store = store
         self.cache = cache
         self.datasets = datasets
+        self.datastore = datastore
         # inline steps share the process's stdout and stderr: one at a time
         inline = executor == "inline" or isinstance(executor, InlineExecutor)
         self.max_workers = 1 if inline else max(1, max_workers or 1)
@@ -157,6 +160,7 @@ class Engine:
             step_timeout_s=self.step_timeout_s,
             log_dir=self.log_dir,
             scratch_dir=self.scratch_dir,
+            datastore=self.datastore,
         )
         return PipelineRun(
             planned,

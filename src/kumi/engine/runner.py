@@ -19,6 +19,7 @@ from kumi.engine.executors import StepExecutor
 from kumi.engine.hooks import HookCaller
 from kumi.engine.plan import ExecutionPlan
 from kumi.engine.results import RunResult, RunStatus, StepResult, StepStatus
+from kumi.engine.saved import StoreValueLoader
 from kumi.engine.worker import StepOutcome, StepPayload, StepTask, error_dict
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class RunSettings:
     step_timeout_s: float | None
     log_dir: Path
     scratch_dir: Path
+    datastore: str | None = None
 
 
 class PipelineRun:
@@ -187,6 +189,9 @@ class PipelineRun:
             work_dir=self.settings.scratch_dir,
             datasets=self.settings.datasets,
             timeout_s=self.settings.step_timeout_s,
+            run_id=self.run_id,
+            saved=StoreValueLoader(self.settings.store),
+            datastore=self.settings.datastore,
         )
         fingerprint = step.component().fingerprint(step.params, ctx)
         key = cache_key(
@@ -215,7 +220,11 @@ class PipelineRun:
     def _task(self, node: str) -> StepTask:
         step = self.plan.steps[node]
         payload = StepPayload(
-            step.component, step.params, self.settings.store, self.settings.datasets
+            step.component,
+            step.params,
+            self.settings.store,
+            self.settings.datasets,
+            self.settings.datastore,
         )
         return StepTask.build(
             payload,

@@ -41,6 +41,7 @@ from kumi.core.types import PortType
 from kumi.engine.codecs import PreparedValue, load_snapshot, load_value, prepare_value
 from kumi.engine.logcapture import capture_output
 from kumi.engine.pages import use_ordinary_pages
+from kumi.engine.saved import StoreValueLoader
 from kumi.engine.valuecache import ValueCache
 from kumi.engine.writebehind import BackgroundWriter
 
@@ -65,6 +66,8 @@ class StepPayload:
     params: Params
     store: ArtifactStore
     datasets: DatasetResolver | None
+    datastore: str | None = None
+    """Root that ``datastore://`` paths resolve against (None: the run has none)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,9 @@ def _run_and_store(
         datasets=payload.datasets,
         timeout_s=task.timeout_s,
         on_progress=on_progress,
+        run_id=task.run_id,
+        saved=StoreValueLoader(payload.store),
+        datastore=payload.datastore,
     )
     produced = component().run(payload.params, Inputs(values), ctx)
     ran = time.perf_counter()

@@ -81,6 +81,7 @@ def workspace_engine(
         datasets=workspace.dataset_resolver(),
         log_dir=workspace.path / "logs",
         scratch_dir=workspace.path / ".scratch",
+        datastore=workspace.datastore_uri,
         **options,
     )
 

@@ -86,6 +86,12 @@ class Workspace:
         """Where MLflow stores run artifacts and models (``mlruns/`` as a file URI)."""
         return (self.path / "mlruns").as_uri()
 
+    @property
+    def datastore_uri(self) -> str:
+        """Root of the workspace's datastore (where ``datastore://`` paths point):
+        ``$KUMI_DATASTORE_URI`` (any fsspec URL) or the ``datastore`` folder inside it."""
+        return os.environ.get("KUMI_DATASTORE_URI") or str(self.path / "datastore")
+
     def dataset_resolver(self) -> WorkspaceDatasetResolver:
         """A picklable resolver of this workspace's datasets, for pipeline runs."""
         return WorkspaceDatasetResolver(

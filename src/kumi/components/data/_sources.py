@@ -8,8 +8,9 @@ from pathlib import Path
 
 import fsspec
 
-from kumi.core import InvalidParameterError
+from kumi.core import ConfigurationError, InvalidParameterError, RunContext
 
+DATASTORE_SCHEME = "datastore://"
 Source = tuple[str, str]  # ("path", path or URL) or ("database", database URL)
 
 
@@ -54,3 +55,25 @@ def file_fingerprint(path: str) -> str:
     if not identity:
         return f"unidentified:{time.time_ns()}"
     return f"remote:{info.get('size')}:{sorted(identity.items())}"
+
+
+def resolve_datastore(path: str, ctx: RunContext) -> str:
+    """``datastore://relative/path`` as a path or URL under the run's datastore; any other
+    path unchanged."""
+    if not path.startswith(DATASTORE_SCHEME):
+        return path
+    relative = path.removeprefix(DATASTORE_SCHEME).strip("/")
+    parts = relative.split("/")
+    if not relative or any(part in ("", ".", "..") for part in parts):
+        raise InvalidParameterError(
+            f"'{path}' is not a datastore path; write datastore://folder/file.ext with a "
+            "relative path (no empty, '.' or '..' parts).",
+            details={"path": path},
+        )
+    if ctx.datastore is None:
+        raise ConfigurationError(
+            f"'{path}' points into the workspace datastore but this run has none; run the "
+            "pipeline through a workspace (kumi run --workspace DIR) or use a plain path.",
+            details={"path": path, "node": ctx.node_id},
+        )
+    return f"{ctx.datastore.rstrip('/')}/{relative}"

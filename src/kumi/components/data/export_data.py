@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from kumi.components.data._sources import choose_source
+from kumi.components.data._sources import choose_source, resolve_datastore
 from kumi.components.data._writers import FileFormat, IfExists, write_file, write_table
 from kumi.core import (
     Category,
@@ -19,7 +19,13 @@ from kumi.core import (
 
 
 class ExportDataParams(Params):
-    path: str = Field("", description="File path or fsspec URL (s3://, abfs:// ...) to write.")
+    path: str = Field(
+        "",
+        description=(
+            "File path, fsspec URL (s3://, abfs:// ...) or datastore://folder/file to write; "
+            "{run_id} is replaced by the run's id."
+        ),
+    )
     file_format: FileFormat = Field("auto", description="auto: from the file extension.")
     database_url: str = Field("", description="SQLAlchemy URL of the target database.")
     table_name: str = Field("", description="SQL table to write (created when missing).")
@@ -32,7 +38,8 @@ class ExportData(Component[ExportDataParams]):
     category = Category.DATA_INPUT_OUTPUT
     description = (
         "Writes the dataset to a CSV, TSV, Parquet or JSON lines file (a local path, written "
-        "to a temporary file then renamed, or a URL), or to a SQL table. Always runs."
+        "to a temporary file then renamed, a URL, or datastore://... in the workspace "
+        "datastore; {run_id} in the path becomes the run's id), or to a SQL table. Always runs."
     )
     Params = ExportDataParams
     inputs = (InputPort("dataset", PortType.TABLE),)
@@ -47,6 +54,7 @@ class ExportData(Component[ExportDataParams]):
             write_table(table.frame, where, params.table_name, params.if_exists)
             ctx.log(f"Wrote {len(table)} rows to table '{params.table_name}'")
         else:
+            where = resolve_datastore(where.replace("{run_id}", ctx.run_id or "no-run"), ctx)
             written = write_file(table.frame, where, params.file_format)
             ctx.log(f"Wrote {len(table)} rows to '{where}' ({written})")
         return {}

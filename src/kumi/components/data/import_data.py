@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kumi.components.data._sources import choose_source, file_fingerprint
+from kumi.components.data._sources import choose_source, file_fingerprint, resolve_datastore
 from kumi.core import (
     Category,
     Component,
@@ -24,7 +24,10 @@ from kumi.core.readers import read_sql, read_table
 
 
 class ImportDataParams(Params):
-    path: str = Field("", description="File path or URL (http(s), s3, abfs ...) of the table.")
+    path: str = Field(
+        "",
+        description="File path, URL (http(s), s3, abfs ...) or datastore://... of the table.",
+    )
     file_format: Literal["auto", "csv", "tsv", "parquet", "jsonl"] = Field(
         "auto", description="auto: from the file extension."
     )
@@ -53,7 +56,7 @@ class ImportData(Component[ImportDataParams]):
             frame = read_sql(where, params.query)
         else:
             frame = read_table(
-                where,
+                resolve_datastore(where, ctx),
                 file_format=params.file_format,
                 encoding=params.encoding,
                 has_header=params.has_header,
@@ -63,5 +66,5 @@ class ImportData(Component[ImportDataParams]):
 
     def fingerprint(self, params: ImportDataParams, ctx: RunContext) -> str | None:
         if params.path.strip():
-            return file_fingerprint(params.path.strip())
+            return file_fingerprint(resolve_datastore(params.path.strip(), ctx))
         return f"query:{time.time_ns()}"  # a database may change at any time
