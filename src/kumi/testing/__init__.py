@@ -15,11 +15,13 @@ from kumi.testing.examples import (
     run_component,
     run_component_class,
 )
+from kumi.testing.saved import ExampleSavedValues
 
 __all__ = [
     "CHECKS",
     "EXAMPLE_NAMES",
     "ExampleDatasets",
+    "ExampleSavedValues",
     "check_component",
     "component_checks",
     "example",

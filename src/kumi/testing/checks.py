@@ -37,6 +37,7 @@ from kumi.core import (
 from kumi.registry import ComponentRegistry
 from kumi.testing.datasets import ExampleDatasets
 from kumi.testing.examples import example, example_inputs_for, with_renamed_columns
+from kumi.testing.saved import ExampleSavedValues
 
 Check = Callable[[type[Component[Any]]], None]
 
@@ -56,7 +57,12 @@ def _scratch_dir() -> Iterator[Path]:
 def _run(cls: type[Component[Any]], inputs: dict[str, Any]) -> dict[str, Any]:
     params = validate_params(cls.Params, cls.example_params, where=cls.id)
     with _scratch_dir() as folder:
-        ctx = RunContext(node_id=cls.id, work_dir=folder, datasets=ExampleDatasets())
+        ctx = RunContext(
+            node_id=cls.id,
+            work_dir=folder,
+            datasets=ExampleDatasets(),
+            saved=ExampleSavedValues(),
+        )
         return cls().run(params, Inputs(inputs), ctx)
 
 
