@@ -180,7 +180,7 @@ def _dropped(
     for node in facts.document.nodes:
         if node.id in kept or node.id in frozen:
             continue
-        reason = walker.bypassed.get(node.id) or _reason(node.component, registry)
+        reason = paths.BYPASSED.get(node.component) or _reason(node.component, registry)
         dropped.append({"node": node.id, "component": node.component, "reason": reason})
     return dropped
 
