@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kumi.api.errors import error_body, install_error_handlers
-from kumi.api.routers import components, datasets, health, pipelines, runs
+from kumi.api.routers import components, datasets, health, inference, pipelines, runs
 from kumi.api.settings import ApiSettings
 from kumi.graph import load_pipeline
 from kumi.registry import ComponentRegistry, default_registry
@@ -20,7 +20,14 @@ from kumi.services.run_queue import RunQueue
 from kumi.storage.workspace import Workspace
 
 API_PREFIX = "/api"
-ROUTERS = (health.router, components.router, datasets.router, pipelines.router, runs.router)
+ROUTERS = (
+    health.router,
+    components.router,
+    datasets.router,
+    pipelines.router,
+    runs.router,
+    inference.router,
+)
 
 
 def create_app(
