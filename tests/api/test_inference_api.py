@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.api.conftest import assert_error
-from tests.conftest import SAMPLE_PIPELINES
 
 from kumi.graph import load_pipeline
 from kumi.services import run_pipeline, workspace_engine
+from tests.api.conftest import assert_error
+from tests.conftest import SAMPLE_PIPELINES
 
 pytestmark = pytest.mark.slow
 
