@@ -9,6 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from kumi.components._transforms.clean_missing import CleanMissingTransformation
+from kumi.components._transforms.indicators import IndicatorValuesTransformation
+from kumi.components._transforms.normalize import NormalizeTransformation
 from kumi.core import Table, Transformation, TrainedModel, column_type_of
 from kumi.registry import default_registry
 from kumi.tracking.onnx import InputColumn, ScoringChain
@@ -63,3 +66,26 @@ def assert_same_scores(onnx_frame: pd.DataFrame, python_frame: pd.DataFrame, tol
             assert actual[expected.notna()].tolist() == expected[expected.notna()].tolist(), column
     return largest
 
+
+
+@pytest.fixture(scope="session")
+def fitted_steps(penguins: pd.DataFrame) -> list[Transformation]:
+    """Clean Missing (mode, with indicators) → Normalize (z-score) → indicator values."""
+    table = Table.of(penguins)
+    clean = CleanMissingTransformation(
+        ["bill_length_mm", "island"], "replace_with_mode", indicator=True
+    ).fit(table)
+    table = clean.apply(table)
+    normalize = NormalizeTransformation(["bill_length_mm", "bill_depth_mm", "year"], "zscore")
+    table = normalize.fit(table).apply(table)
+    indicators = IndicatorValuesTransformation(["island"]).fit(table)
+    return [clean, normalize, indicators]
+
+
+def fitted_model(
+    frame: pd.DataFrame, steps: Sequence[Transformation], learner_id: str, label: str
+) -> TrainedModel:
+    table = Table.of(frame)
+    for step in steps:
+        table = step.apply(table)
+    return learner(learner_id).fit(table, label)  # type: ignore[attr-defined,no-any-return]
