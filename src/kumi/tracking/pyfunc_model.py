@@ -44,7 +44,7 @@ def save_trained_model(model: TrainedModel, path: Path, input_example: pd.DataFr
     staging.mkdir(parents=True, exist_ok=True)
     pickled = staging / MODEL_FILE
     pickled.write_bytes(cloudpickle.dumps(model))
-    example = _with_float_integers(input_example[model.feature_columns_].head(5))
+    example = with_float_integers(input_example[model.feature_columns_].head(5))
     scored = model.score(Table.of(example))
     outputs = scored.frame[[c for c in scored.columns if scored.role(c) == ColumnRole.SCORE]]
     with warnings.catch_warnings():
@@ -60,7 +60,7 @@ def save_trained_model(model: TrainedModel, path: Path, input_example: pd.DataFr
     return path
 
 
-def _with_float_integers(frame: pd.DataFrame) -> pd.DataFrame:
+def with_float_integers(frame: pd.DataFrame) -> pd.DataFrame:
     """Integer columns as float64, so requests with missing values still fit the signature."""
     frame = frame.reset_index(drop=True).copy()
     for name in frame.columns:
