@@ -10,17 +10,34 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kumi.api.errors import error_body, install_error_handlers
-from kumi.api.routers import components, datasets, health, pipelines, runs
+from kumi.api.routers import (
+    components,
+    datasets,
+    health,
+    pipeline_endpoints,
+    pipelines,
+    runs,
+    schedules,
+)
 from kumi.api.settings import ApiSettings
 from kumi.graph import load_pipeline
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.samples import FIRST_RUN_PIPELINE
 from kumi.services import workspace_engine
 from kumi.services.run_queue import RunQueue
+from kumi.services.scheduler import Scheduler
 from kumi.storage.workspace import Workspace
 
 API_PREFIX = "/api"
-ROUTERS = (health.router, components.router, datasets.router, pipelines.router, runs.router)
+ROUTERS = (
+    health.router,
+    components.router,
+    datasets.router,
+    pipelines.router,
+    runs.router,
+    pipeline_endpoints.router,
+    schedules.router,
+)
 
 
 def create_app(
@@ -38,9 +55,12 @@ def create_app(
         app.state.first_run = None
         if settings.first_run and workspace.created:
             app.state.first_run = queue.submit(load_pipeline(FIRST_RUN_PIPELINE))
+        scheduler = Scheduler(workspace, queue, interval_s=settings.scheduler_interval_s).start()
+        app.state.scheduler = scheduler
         try:
             yield
         finally:
+            scheduler.close()
             queue.close()
             engine.close()
             workspace.close()
