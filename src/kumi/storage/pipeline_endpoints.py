@@ -61,6 +61,24 @@ class PipelineEndpoint:
             details={"endpoint": self.name, "version": wanted},
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "default_version": self.default_version,
+            "versions": [
+                {
+                    "version": v.version,
+                    "pipeline": v.pipeline_name,
+                    "pipeline_version": v.pipeline_version,
+                    "parameters": v.parameters,
+                    "created_at": v.created_at.isoformat(),
+                }
+                for v in self.versions
+            ],
+            "created_at": self.created_at.isoformat(),
+        }
+
 
 @dataclass(frozen=True)
 class PipelineEndpointRun:
@@ -74,6 +92,18 @@ class PipelineEndpointRun:
     description: str
     tags: dict[str, Any]
     created_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "endpoint": self.endpoint,
+            "version": self.version,
+            "run_id": self.run_id,
+            "trigger": self.trigger,
+            "schedule_id": self.schedule_id,
+            "description": self.description,
+            "tags": self.tags,
+            "created_at": self.created_at.isoformat(),
+        }
 
 
 class PipelineEndpointRepository:

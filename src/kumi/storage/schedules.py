@@ -33,6 +33,23 @@ class Schedule:
     next_run_at: datetime | None
     created_at: datetime
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "endpoint": self.endpoint,
+            "cron": self.cron,
+            "timezone": self.timezone,
+            "parameter_assignments": self.parameter_assignments,
+            "experiment_name": self.experiment_name,
+            "version": self.version,
+            "paused": self.paused,
+            "next_run_at": _iso(self.next_run_at),
+            "last_run_at": _iso(self.last_run_at),
+            "last_run_id": self.last_run_id,
+            "created_at": _iso(self.created_at),
+        }
+
 
 class ScheduleRepository:
     """Creates, finds, lists, pauses and deletes schedules; claims due fires."""
@@ -128,6 +145,10 @@ class ScheduleRepository:
     def delete(self, schedule_id: str) -> None:
         with self._sessions.begin() as session:
             session.delete(_row(session, schedule_id))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _row(session: Session, schedule_id: str) -> ScheduleRow:

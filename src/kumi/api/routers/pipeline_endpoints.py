@@ -54,23 +54,8 @@ class SubmitBody(BaseModel):
 
 def endpoint_json(request: Request, endpoint: PipelineEndpoint) -> dict[str, Any]:
     base = str(request.base_url).rstrip("/")
-    return {
-        "name": endpoint.name,
-        "description": endpoint.description,
-        "default_version": endpoint.default_version,
-        "versions": [
-            {
-                "version": v.version,
-                "pipeline": v.pipeline_name,
-                "pipeline_version": v.pipeline_version,
-                "parameters": v.parameters,
-                "created_at": v.created_at.isoformat(),
-            }
-            for v in endpoint.versions
-        ],
-        "submit_uri": f"{base}/api/pipeline-endpoints/{quote(endpoint.name, safe='')}/submit",
-        "created_at": endpoint.created_at.isoformat(),
-    }
+    submit_uri = f"{base}/api/pipeline-endpoints/{quote(endpoint.name, safe='')}/submit"
+    return {**endpoint.to_dict(), "submit_uri": submit_uri}
 
 
 def _queue(request: Request) -> RunQueue:
@@ -168,13 +153,7 @@ def endpoint_runs(
 
 
 def _run_json(workspace: Workspace, record: PipelineEndpointRun) -> dict[str, Any]:
-    extra = {
-        "version": record.version,
-        "trigger": record.trigger,
-        "schedule_id": record.schedule_id,
-        "description": record.description,
-        "tags": record.tags,
-    }
+    extra = {k: v for k, v in record.to_dict().items() if k not in ("run_id", "created_at")}
     try:
         return {**run_brief(workspace.runs.get(record.run_id)), **extra}
     except NotFoundError:  # the run was deleted

@@ -28,24 +28,7 @@ class PauseBody(BaseModel):
 
 
 def schedule_json(schedule: Schedule) -> dict[str, Any]:
-    def iso(value: Any) -> str | None:
-        return value.isoformat() if value is not None else None
-
-    return {
-        "id": schedule.id,
-        "name": schedule.name,
-        "endpoint": schedule.endpoint,
-        "cron": schedule.cron,
-        "timezone": schedule.timezone,
-        "parameter_assignments": schedule.parameter_assignments,
-        "experiment_name": schedule.experiment_name,
-        "version": schedule.version,
-        "paused": schedule.paused,
-        "next_run_at": iso(schedule.next_run_at),
-        "last_run_at": iso(schedule.last_run_at),
-        "last_run_id": schedule.last_run_id,
-        "created_at": iso(schedule.created_at),
-    }
+    return schedule.to_dict()
 
 
 @router.post("/pipeline-endpoints/{name}/schedules", status_code=201)
