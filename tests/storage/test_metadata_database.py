@@ -25,10 +25,14 @@ TABLES = {
     "dataset_versions",
     "datasets",
     "experiments",
+    "pipeline_endpoint_runs",
+    "pipeline_endpoint_versions",
+    "pipeline_endpoints",
     "pipelines",
     "run_contents",
     "run_steps",
     "runs",
+    "schedules",
 }
 
 

@@ -10,13 +10,23 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kumi.api.errors import error_body, install_error_handlers
-from kumi.api.routers import components, datasets, health, inference, pipelines, runs
+from kumi.api.routers import (
+    components,
+    datasets,
+    health,
+    inference,
+    pipeline_endpoints,
+    pipelines,
+    runs,
+    schedules,
+)
 from kumi.api.settings import ApiSettings
 from kumi.graph import load_pipeline
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.samples import FIRST_RUN_PIPELINE
 from kumi.services import workspace_engine
 from kumi.services.run_queue import RunQueue
+from kumi.services.scheduler import Scheduler
 from kumi.storage.workspace import Workspace
 
 API_PREFIX = "/api"
@@ -27,6 +37,8 @@ ROUTERS = (
     pipelines.router,
     runs.router,
     inference.router,
+    pipeline_endpoints.router,
+    schedules.router,
 )
 
 
@@ -45,9 +57,12 @@ def create_app(
         app.state.first_run = None
         if settings.first_run and workspace.created:
             app.state.first_run = queue.submit(load_pipeline(FIRST_RUN_PIPELINE))
+        scheduler = Scheduler(workspace, queue, interval_s=settings.scheduler_interval_s).start()
+        app.state.scheduler = scheduler
         try:
             yield
         finally:
+            scheduler.close()
             queue.close()
             engine.close()
             workspace.close()

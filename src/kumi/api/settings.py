@@ -20,6 +20,9 @@ class ApiSettings(BaseModel):
     )
     static_dir: Path = Field(STATIC_DIR, description="The page's built assets.")
     track: bool = Field(True, description="Track runs in MLflow.")
+    scheduler_interval_s: float = Field(
+        5.0, gt=0, description="How often the scheduler looks for due schedules (seconds)."
+    )
     first_run: bool = Field(
         False,
         description="In a workspace made at start-up, run the sample pipeline once (a finished "

@@ -10,8 +10,10 @@ from kumi import __version__
 from kumi.cli import (
     components_commands,
     datasets_commands,
+    pipeline_endpoints_commands,
     pipelines_commands,
     runs_commands,
+    schedules_commands,
 )
 from kumi.cli.run_command import run
 from kumi.cli.up_command import up
@@ -37,6 +39,8 @@ app.add_typer(components_commands.app, name="components")
 app.add_typer(datasets_commands.app, name="datasets")
 app.add_typer(runs_commands.app, name="runs")
 app.add_typer(pipelines_commands.app, name="pipelines")
+app.add_typer(pipeline_endpoints_commands.app, name="pipeline-endpoints")
+app.add_typer(schedules_commands.app, name="schedules")
 
 
 @app.command("version")

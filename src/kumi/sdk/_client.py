@@ -11,8 +11,10 @@ from kumi.sdk._components import Components
 from kumi.sdk._datasets import Datasets
 from kumi.sdk._experiments import Experiments
 from kumi.sdk._http import Http
+from kumi.sdk._pipeline_endpoints import PipelineEndpoints
 from kumi.sdk._pipelines import Pipelines
 from kumi.sdk._runs import Runs
+from kumi.sdk._schedules import Schedules
 
 DEFAULT_URL = "http://127.0.0.1:8770"
 """Where ``kumi up`` serves by default."""
@@ -45,6 +47,8 @@ class Client:
         self.pipelines = Pipelines(self._http)
         self.runs = Runs(self._http)
         self.experiments = Experiments(self._http)
+        self.pipeline_endpoints = PipelineEndpoints(self._http)
+        self.schedules = Schedules(self._http)
 
     @property
     def url(self) -> str:

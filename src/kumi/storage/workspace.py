@@ -21,9 +21,11 @@ from kumi.storage.cache import CacheRepository
 from kumi.storage.database import create_database_engine, session_factory, upgrade_schema
 from kumi.storage.datasets import DatasetRepository
 from kumi.storage.experiments import ExperimentRepository
+from kumi.storage.pipeline_endpoints import PipelineEndpointRepository
 from kumi.storage.pipelines import PipelineRepository
 from kumi.storage.resolver import WorkspaceDatasetResolver
 from kumi.storage.runs import RunRepository
+from kumi.storage.schedules import ScheduleRepository
 
 DEFAULT_WORKSPACE = "./kumi-workspace"
 
@@ -43,6 +45,8 @@ class Workspace:
         self.pipelines = PipelineRepository(sessions)
         self.runs = RunRepository(sessions)
         self.cache = CacheRepository(sessions)
+        self.pipeline_endpoints = PipelineEndpointRepository(sessions)
+        self.schedules = ScheduleRepository(sessions)
         self.created = False
         """True when :meth:`open` made this workspace (its samples registered just now)."""
 
