@@ -1,0 +1,91 @@
+"""The batch half of bench/serving.py: 1,000,000 penguin rows, parquet → parquet, scored by
+kumi's batch inference pipeline (derived from the training run) and by a scikit-learn
+pipeline (one-hot + LightGBM) trained on the same rows, its predict_proba on the same table."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from lightgbm import LGBMClassifier
+from sklearn.compose import ColumnTransformer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder
+
+from kumi.services import run_pipeline
+from kumi.services.inference import derive_inference_pipeline
+from kumi.storage.workspace import Workspace
+
+LABEL = "sex"
+STRINGS = ["species", "island"]
+
+
+def scoring_table(data: Path, rows: int, path: Path, seed: int = 0) -> None:
+    """``rows`` penguins drawn from the table with small noise on the measurements."""
+    frame = pd.read_csv(data).drop(columns=[LABEL])
+    rng = np.random.default_rng(seed)
+    sample = frame.iloc[rng.integers(0, len(frame), rows)].reset_index(drop=True)
+    for column in ("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"):
+        sample[column] = sample[column] * rng.normal(1.0, 0.02, rows)
+    sample.to_parquet(path, index=False)
+
+
+def kumi_batch(workspace: Path, run_id: str, source: Path, target: Path) -> float:
+    """Seconds for a run of the batch inference pipeline over ``source``."""
+    with Workspace.open(workspace) as ws:
+        derived = derive_inference_pipeline(ws, run_id, "batch")
+        started = time.perf_counter()
+        summary = run_pipeline(
+            ws,
+            derived.document,
+            parameter_values={"data_path": str(source), "output_path": str(target)},
+            track=False,
+        )
+        seconds = time.perf_counter() - started
+    if not summary.ok:
+        raise SystemExit(f"batch run failed: {summary.status}")
+    return seconds
+
+
+def sklearn_batch(data: Path, source: Path, target: Path) -> float:
+    """Seconds for scikit-learn's read → predict_proba → write of the same rows."""
+    train = pd.read_csv(data)
+    numeric = [c for c in train.columns if c not in (*STRINGS, LABEL)]
+    model = Pipeline(
+        [
+            (
+                "features",
+                ColumnTransformer(
+                    [("onehot", OneHotEncoder(handle_unknown="ignore"), STRINGS)],
+                    remainder="passthrough",
+                ),
+            ),
+            ("model", LGBMClassifier(verbose=-1)),
+        ]
+    ).fit(train[STRINGS + numeric], train[LABEL])
+    started = time.perf_counter()
+    frame = pd.read_parquet(source)
+    probabilities = model.predict_proba(frame[STRINGS + numeric])
+    frame["Scored Labels"] = model.classes_[probabilities.argmax(axis=1)]
+    frame["Scored Probabilities"] = probabilities[:, 1]
+    frame.to_parquet(target, index=False)
+    return time.perf_counter() - started
+
+
+def batch_comparison(workspace: Path, run_id: str, data: Path, rows: int, folder: Path) -> dict[str, Any]:
+    source = folder / "to-score.parquet"
+    scoring_table(data, rows, source)
+    kumi_seconds = kumi_batch(workspace, run_id, source, folder / "kumi-scored.parquet")
+    sklearn_seconds = sklearn_batch(data, source, folder / "sklearn-scored.parquet")
+    written = pd.read_parquet(folder / "kumi-scored.parquet", columns=["Scored Labels"])
+    assert len(written) == rows, f"kumi wrote {len(written)} rows, expected {rows}"
+    return {
+        "rows": rows,
+        "kumi_s": round(kumi_seconds, 2),
+        "sklearn_s": round(sklearn_seconds, 2),
+        "kumi_rows_per_s": round(rows / kumi_seconds),
+        "sklearn_rows_per_s": round(rows / sklearn_seconds),
+    }
