@@ -15,7 +15,7 @@ import pandas as pd
 from kumi.components._transforms.clean_missing import CleanMissingTransformation
 from kumi.components._transforms.indicators import IndicatorValuesTransformation
 from kumi.components._transforms.normalize import NormalizeTransformation
-from kumi.core import Table, Transformation, TrainedModel, column_type_of
+from kumi.core import Table, TrainedModel, Transformation, column_type_of
 from kumi.registry import default_registry
 from kumi.tracking.onnx import InputColumn, OnnxScorer, ScoringChain, compile_chain
 
@@ -26,7 +26,9 @@ def fitted(frame: pd.DataFrame) -> tuple[list[Transformation], TrainedModel]:
     table = Table.of(frame)
     steps: list[Transformation] = []
     for step in (
-        CleanMissingTransformation(["bill_length_mm", "island"], "replace_with_mode", indicator=True),
+        CleanMissingTransformation(
+            ["bill_length_mm", "island"], "replace_with_mode", indicator=True
+        ),
         NormalizeTransformation(["bill_length_mm", "bill_depth_mm", "year"], "zscore"),
         IndicatorValuesTransformation(["island"]),
     ):
@@ -37,7 +39,9 @@ def fitted(frame: pd.DataFrame) -> tuple[list[Transformation], TrainedModel]:
     return steps, learner.fit(table, "sex")
 
 
-def python_path(frame: pd.DataFrame, steps: list[Transformation], model: TrainedModel) -> pd.DataFrame:
+def python_path(
+    frame: pd.DataFrame, steps: list[Transformation], model: TrainedModel
+) -> pd.DataFrame:
     table = Table.of(frame)
     for step in steps:
         table = step.apply(table)
@@ -62,9 +66,12 @@ def main() -> None:
     scorer = OnnxScorer(compile_chain(ScoringChain(inputs, steps, model)))
     row = request.head(1)
     arrays = {c: row[c].to_numpy() for c in row.columns}
-    print(f"1 row   run_columns  {per_call(lambda: scorer.run_columns(arrays), 2000) * 1e6:9.1f} µs")
+    print(
+        f"1 row   run_columns  {per_call(lambda: scorer.run_columns(arrays), 2000) * 1e6:9.1f} µs"
+    )
     print(f"1 row   score_frame  {per_call(lambda: scorer.score_frame(row), 500) * 1e6:9.1f} µs")
-    print(f"1 row   python path  {per_call(lambda: python_path(row, steps, model), 200) * 1e6:9.1f} µs")
+    python_call = per_call(lambda: python_path(row, steps, model), 200)
+    print(f"1 row   python path  {python_call * 1e6:9.1f} µs")
     big = request.sample(BIG_ROWS, replace=True, random_state=0).reset_index(drop=True)
     batch = OnnxScorer(scorer.compiled, intra_op_num_threads=0)  # every core, for batches
     for name, score in (

@@ -8,9 +8,9 @@ from pathlib import Path
 import mlflow.onnx
 import mlflow.pyfunc
 import numpy as np
-import pytest
 import onnxruntime as ort
 import pandas as pd
+import pytest
 import yaml
 
 from kumi.core import Transformation

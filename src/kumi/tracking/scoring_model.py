@@ -18,8 +18,8 @@ import mlflow.pyfunc
 import onnx
 import pandas as pd
 from mlflow.models import Model, ModelSignature, infer_signature
-from mlflow.types import ColSpec, Schema
 from mlflow.pyfunc import PythonModel
+from mlflow.types import ColSpec, Schema, TensorSpec
 
 from kumi import __version__
 from kumi.components._learning.columns import (
@@ -48,9 +48,7 @@ def score_columns_of(scorer: Any, scored: pd.DataFrame) -> list[str]:
     named = getattr(scorer, "score_columns", None)
     if named:
         return [c for c in named if c in scored.columns]
-    return [
-        c for c in scored.columns if c in _SCORE_NAMES or str(c).startswith(_SCORE_PREFIXES)
-    ]
+    return [c for c in scored.columns if c in _SCORE_NAMES or str(c).startswith(_SCORE_PREFIXES)]
 
 
 class KumiScoringPyfunc(PythonModel):
@@ -103,7 +101,11 @@ def _signature(example: pd.DataFrame, outputs: pd.DataFrame) -> ModelSignature:
     (the scorer itself says which columns a request must carry)."""
     inferred = infer_signature(example, outputs)
     assert isinstance(inferred.inputs, Schema)
-    inputs = [ColSpec(c.type, c.name, required=False) for c in inferred.inputs.inputs]
+    inputs: list[ColSpec | TensorSpec] = [
+        ColSpec(c.type, c.name, required=False)
+        for c in inferred.inputs.inputs
+        if isinstance(c, ColSpec)
+    ]
     return ModelSignature(inputs=Schema(inputs), outputs=inferred.outputs)
 
 
