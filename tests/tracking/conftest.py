@@ -12,7 +12,7 @@ import pytest
 from kumi.components._transforms.clean_missing import CleanMissingTransformation
 from kumi.components._transforms.indicators import IndicatorValuesTransformation
 from kumi.components._transforms.normalize import NormalizeTransformation
-from kumi.core import Table, Transformation, TrainedModel, column_type_of
+from kumi.core import Table, TrainedModel, Transformation, column_type_of
 from kumi.registry import default_registry
 from kumi.tracking.onnx import InputColumn, ScoringChain
 
@@ -35,7 +35,9 @@ def learner(component_id: str, **params: object) -> object:
     return component.learner(component.Params(**params))  # type: ignore[attr-defined]
 
 
-def python_scores(frame: pd.DataFrame, steps: Sequence[Transformation], model: TrainedModel) -> pd.DataFrame:
+def python_scores(
+    frame: pd.DataFrame, steps: Sequence[Transformation], model: TrainedModel
+) -> pd.DataFrame:
     table = Table.of(frame)
     for step in steps:
         table = step.apply(table)
@@ -47,7 +49,9 @@ def chain_of(frame: pd.DataFrame, steps: list[Transformation], model: TrainedMod
     return ScoringChain(inputs, steps, model)
 
 
-def assert_same_scores(onnx_frame: pd.DataFrame, python_frame: pd.DataFrame, tolerance: float = 1e-5) -> float:
+def assert_same_scores(
+    onnx_frame: pd.DataFrame, python_frame: pd.DataFrame, tolerance: float = 1e-5
+) -> float:
     """Same columns in the same order, equal labels and texts, numbers within tolerance;
     returns the largest numeric difference."""
     assert list(onnx_frame.columns) == list(python_frame.columns)
@@ -65,7 +69,6 @@ def assert_same_scores(onnx_frame: pd.DataFrame, python_frame: pd.DataFrame, tol
             assert actual.isna().equals(expected.isna()), column
             assert actual[expected.notna()].tolist() == expected[expected.notna()].tolist(), column
     return largest
-
 
 
 @pytest.fixture(scope="session")

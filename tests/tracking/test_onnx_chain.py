@@ -77,7 +77,13 @@ def test_custom_values_removed_columns_and_selection(penguins: pd.DataFrame) -> 
     request = penguins.drop(columns=["species"])
     scored = _scorer(request, steps, model).score_frame(request)
     assert_same_scores(scored, python_scores(request, steps, model), 1e-6)
-    assert list(scored.columns[:5]) == ["sex", "island", "flipper_length_mm", "heavy", "sex_is_missing"]
+    assert list(scored.columns[:5]) == [
+        "sex",
+        "island",
+        "flipper_length_mm",
+        "heavy",
+        "sex_is_missing",
+    ]
     assert "bill_depth_mm" not in scored.columns
 
 

@@ -17,8 +17,9 @@ import cloudpickle
 import mlflow.pyfunc
 import onnx
 import pandas as pd
-from mlflow.models import Model, infer_signature
+from mlflow.models import Model, ModelSignature, infer_signature
 from mlflow.pyfunc import PythonModel
+from mlflow.types import ColSpec, Schema, TensorSpec
 
 from kumi import __version__
 from kumi.components._learning.columns import (
@@ -47,9 +48,7 @@ def score_columns_of(scorer: Any, scored: pd.DataFrame) -> list[str]:
     named = getattr(scorer, "score_columns", None)
     if named:
         return [c for c in named if c in scored.columns]
-    return [
-        c for c in scored.columns if c in _SCORE_NAMES or str(c).startswith(_SCORE_PREFIXES)
-    ]
+    return [c for c in scored.columns if c in _SCORE_NAMES or str(c).startswith(_SCORE_PREFIXES)]
 
 
 class KumiScoringPyfunc(PythonModel):
@@ -86,7 +85,7 @@ def save_scoring_model(
                 path=str(path),
                 python_model=str(ENTRY_POINT),
                 artifacts={"kumi_scorer": str(pickled)},
-                signature=infer_signature(example, outputs),
+                signature=_signature(example, outputs),
                 input_example=example,
                 pip_requirements=[f"kumi=={__version__}"],
             )
@@ -95,6 +94,19 @@ def save_scoring_model(
     if onnx_model is not None:
         _add_onnx_flavor(path, onnx_model)
     return path
+
+
+def _signature(example: pd.DataFrame, outputs: pd.DataFrame) -> ModelSignature:
+    """Inferred from the example; every input column optional, so that values may be missing
+    (the scorer itself says which columns a request must carry)."""
+    inferred = infer_signature(example, outputs)
+    assert isinstance(inferred.inputs, Schema)
+    inputs: list[ColSpec | TensorSpec] = [
+        ColSpec(c.type, c.name, required=False)
+        for c in inferred.inputs.inputs
+        if isinstance(c, ColSpec)
+    ]
+    return ModelSignature(inputs=Schema(inputs), outputs=inferred.outputs)
 
 
 def _add_onnx_flavor(path: Path, onnx_model: onnx.ModelProto) -> None:

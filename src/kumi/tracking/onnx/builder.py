@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+
 import onnx
 from onnx import TensorProto, compose, helper, numpy_helper
 
@@ -101,7 +102,9 @@ class GraphBuilder:
     def cast(self, tensor: str, to: int) -> str:
         return self.node("Cast", [tensor], to=to)
 
-    def text_codes(self, tensor: str, keys: Sequence[str], codes: Sequence[int], default: int) -> str:
+    def text_codes(
+        self, tensor: str, keys: Sequence[str], codes: Sequence[int], default: int
+    ) -> str:
         """int64 code of each string (``default`` for strings not among ``keys``)."""
         return self.node(
             "LabelEncoder",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kumi.core import ColumnType, Transformation, TrainedModel
+from kumi.core import ColumnType, TrainedModel, Transformation
 
 MISSING_TEXT = "\x1f<missing>\x1f"
 """How a missing value travels in a string tensor (ONNX strings cannot be null; control

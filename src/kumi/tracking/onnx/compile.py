@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import onnx
-
 from kumi.core import NotDerivableError, Transformation
 from kumi.tracking.onnx.builder import BOOL, DOUBLE, INT64, STRING, GraphBuilder
 from kumi.tracking.onnx.chain import (
@@ -72,11 +71,11 @@ def compile_chain(chain: ScoringChain) -> CompiledOnnx:
     columns, inputs = _inputs(builder, chain)
     for position, transformation in enumerate(chain.transformations):
         step = _step_name(position, transformation)
-        columns = _guarded(step, lambda t=transformation: apply_transformation(builder, columns, t))
-    if chain.model is None:
-        _refuse("model", "the chain has no trained model to score with")
+        columns = _guarded(step, apply_transformation, builder, columns, transformation)
     model = chain.model
-    scored = _guarded(f"model '{model.learner_id}'", lambda: score_columns(builder, columns, model))
+    if model is None:
+        return _refuse("model", "the chain has no trained model to score with")
+    scored = _guarded(f"model '{model.learner_id}'", score_columns, builder, columns, model)
     outputs = _outputs(builder, scored, set(names))
     score_names = tuple(c for c in scored if c not in columns or columns[c] != scored[c])
     return CompiledOnnx(
@@ -92,7 +91,7 @@ def _inputs(builder: GraphBuilder, chain: ScoringChain) -> tuple[Columns, tuple[
     columns: Columns = {}
     inputs: list[OnnxInput] = []
     for column in chain.input_columns:
-        kind = _guarded(f"input '{column.name}'", lambda c=column: input_kind(c))
+        kind = _guarded(f"input '{column.name}'", input_kind, column)
         tensor = builder.add_input(column.name, ELEMENT_TYPES[kind])
         columns[column.name] = GraphColumn(tensor, kind, source=column.name)
         inputs.append(OnnxInput(column.name, tensor, kind))
@@ -120,9 +119,10 @@ def _step_name(position: int, transformation: Transformation) -> str:
     return f"transformation {position + 1} ('{transformation.source_component}')"
 
 
-def _guarded(step: str, build: Any) -> Any:
+def _guarded(step: str, build: Any, *arguments: Any) -> Any:
+    """``build(*arguments)``, an unsupported step turned into NotDerivableError."""
     try:
-        return build()
+        return build(*arguments)
     except UnsupportedStep as unsupported:
         _refuse(step, unsupported.reason)
 

@@ -121,4 +121,3 @@ def _unit_rows(builder: GraphBuilder, x: str) -> str:
     zero = builder.node("Equal", [norms, builder.constant([0.0], np.float64)])
     safe = builder.where(zero, builder.constant([1.0], np.float64), norms)
     return builder.node("Div", [x, safe])
-

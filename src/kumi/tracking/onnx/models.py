@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import warnings
+from functools import cache
 from typing import Any
 
 import numpy as np
-import onnx
 from lightgbm import LGBMClassifier, LGBMRegressor
 from onnxmltools.convert.lightgbm.operator_converters.LightGbm import convert_lightgbm
 from skl2onnx import convert_sklearn, update_registered_converter
@@ -24,6 +24,7 @@ from sklearn.ensemble import (
 )
 from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge, SGDRegressor
 
+import onnx
 from kumi.components._learning.columns import probability_column
 from kumi.components._learning.trained import SklearnTrainedModel
 from kumi.core import SCORED_LABELS, SCORED_PROBABILITIES, ModelKind, TrainedModel
@@ -44,7 +45,6 @@ FLOAT_ESTIMATORS = (
 )
 """Tree ensembles: ONNX tree operators (ai.onnx.ml 3) compare and sum in float32."""
 SCORED_KINDS = (ModelKind.BINARY_CLASSIFIER, ModelKind.MULTICLASS_CLASSIFIER, ModelKind.REGRESSOR)
-_registered = False
 
 
 def score_columns(builder: GraphBuilder, columns: Columns, model: TrainedModel) -> Columns:
@@ -131,11 +131,9 @@ def _class_constant(builder: GraphBuilder, classes: list[Any]) -> tuple[str, Col
     return builder.constant([str(c) for c in classes], object), ColumnKind.TEXT
 
 
+@cache
 def _register_lightgbm() -> None:
     """Teach skl2onnx LightGBM's estimators (onnxmltools' converters), once."""
-    global _registered
-    if _registered:
-        return
     update_registered_converter(
         LGBMClassifier,
         "LightGbmLGBMClassifier",
@@ -150,5 +148,3 @@ def _register_lightgbm() -> None:
         convert_lightgbm,
         options={"split": None},
     )
-    _registered = True
-

@@ -10,7 +10,7 @@ Columns of the frame that are not request columns of the chain are ignored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -34,7 +34,6 @@ class OnnxScorer:
         self.score_columns = list(compiled.score_columns)
         self._feeds = [(i.column, i.tensor, i.kind) for i in compiled.inputs]
         self._fetches = [o.tensor for o in compiled.outputs]
-        self._text_outputs = [o.kind == ColumnKind.TEXT for o in compiled.outputs]
         self._session: ort.InferenceSession | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -55,16 +54,26 @@ class OnnxScorer:
     def run_columns(self, columns: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Score 1-D arrays per request column; 1-D arrays per output column (text outputs
         hold None where missing)."""
+        return self._run(columns, self.compiled.outputs)
+
+    def _run(
+        self, columns: Mapping[str, np.ndarray], outputs: Sequence[OnnxOutput]
+    ) -> dict[str, np.ndarray]:
         feeds = {}
         for column, tensor, kind in self._feeds:
             if column not in columns:
                 raise _missing_column(column, self.input_columns)
             feeds[tensor] = _input_array(columns[column], column, kind).reshape(-1, 1)
-        results = self.session.run(self._fetches, feeds)
+        if len(outputs) == len(self._fetches):
+            fetches = self._fetches
+        else:
+            fetches = [o.tensor for o in outputs]
+        results = self.session.run(fetches, feeds)
         scored: dict[str, np.ndarray] = {}
-        for column, values, text in zip(self.output_columns, results, self._text_outputs, strict=True):
+        for output, values in zip(outputs, results, strict=True):
             flat = values.reshape(-1)
-            scored[column] = _restore_missing_text(flat) if text else flat
+            text = output.kind == ColumnKind.TEXT
+            scored[output.column] = _restore_missing_text(flat) if text else flat
         return scored
 
     def score_frame(self, frame: pd.DataFrame) -> pd.DataFrame:
@@ -75,20 +84,28 @@ class OnnxScorer:
             if column not in frame.columns:
                 raise _missing_column(column, self.input_columns)
             arrays[column] = frame[column].to_numpy()
-        scored = self.run_columns(arrays)
-        data = {o.column: self._output_series(o, scored[o.column], frame) for o in self.compiled.outputs}
+        kept = {o.column: frame[o.source] for o in self.compiled.outputs if _unchanged(o, frame)}
+        computed = [o for o in self.compiled.outputs if o.column not in kept]
+        scored = self._run(arrays, computed)
+        data = {
+            o.column: kept[o.column] if o.column in kept else self._series(o, scored[o.column])
+            for o in self.compiled.outputs
+        }
         return pd.DataFrame(data, index=frame.index)
 
-    def _output_series(self, output: OnnxOutput, values: np.ndarray, frame: pd.DataFrame) -> Any:
-        if output.source is not None and output.source in frame.columns:
-            original = frame[output.source]
-            if output.passthrough or _never_missing(original.dtype):
-                return original
+    def _series(self, output: OnnxOutput, values: np.ndarray) -> Any:
         if output.column == SCORED_LABELS and self.compiled.label_dtype is not None:
             return pd.Series(values).astype(self.compiled.label_dtype)
         if output.kind == ColumnKind.TEXT:
             return pd.Series(values, dtype=object).where(pd.notna(values), np.nan)
         return values
+
+
+def _unchanged(output: OnnxOutput, frame: pd.DataFrame) -> bool:
+    """Whether an output column is its request column as sent (its dtype kept, no copy)."""
+    if output.source is None or output.source not in frame.columns:
+        return False
+    return output.passthrough or _never_missing(frame[output.source].dtype)
 
 
 def _input_array(values: Any, column: str, kind: ColumnKind) -> np.ndarray:

@@ -55,7 +55,9 @@ def as_number(builder: GraphBuilder, name: str, column: GraphColumn, purpose: st
     """``column`` as a double tensor; text cannot be read as numbers here."""
     if column.kind == ColumnKind.TEXT:
         raise UnsupportedStep(f"column '{name}' holds text where {purpose} needs numbers")
-    return column.tensor if column.kind == ColumnKind.NUMBER else builder.cast(column.tensor, DOUBLE)
+    return (
+        column.tensor if column.kind == ColumnKind.NUMBER else builder.cast(column.tensor, DOUBLE)
+    )
 
 
 def _present_columns(columns: Columns, transformation: ColumnTransformation) -> list[str]:
