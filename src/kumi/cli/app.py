@@ -10,6 +10,7 @@ from kumi import __version__
 from kumi.cli import (
     components_commands,
     datasets_commands,
+    inference_commands,
     pipelines_commands,
     runs_commands,
 )
@@ -37,6 +38,7 @@ app.add_typer(components_commands.app, name="components")
 app.add_typer(datasets_commands.app, name="datasets")
 app.add_typer(runs_commands.app, name="runs")
 app.add_typer(pipelines_commands.app, name="pipelines")
+app.add_typer(inference_commands.app, name="inference")
 
 
 @app.command("version")
