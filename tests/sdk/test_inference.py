@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_create_saves_and_preview_does_not(client: Client, finished_run: dict[str, Any]) -> None:
-    run_id = finished_run["id"]
+    run_id = finished_run["run_id"]
     preview = client.inference.preview(run_id, kind="batch")
     assert preview["kind"] == "batch" and "output_path" in preview["pipeline"]["parameters"]
     created = client.inference.create(run_id, name="sdk-real-time")
