@@ -10,6 +10,7 @@ from kumi import __version__
 from kumi.cli import (
     components_commands,
     datasets_commands,
+    inference_commands,
     pipeline_endpoints_commands,
     pipelines_commands,
     runs_commands,
@@ -41,6 +42,7 @@ app.add_typer(runs_commands.app, name="runs")
 app.add_typer(pipelines_commands.app, name="pipelines")
 app.add_typer(pipeline_endpoints_commands.app, name="pipeline-endpoints")
 app.add_typer(schedules_commands.app, name="schedules")
+app.add_typer(inference_commands.app, name="inference")
 
 
 @app.command("version")

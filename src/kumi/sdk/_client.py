@@ -11,6 +11,7 @@ from kumi.sdk._components import Components
 from kumi.sdk._datasets import Datasets
 from kumi.sdk._experiments import Experiments
 from kumi.sdk._http import Http
+from kumi.sdk._inference import Inference
 from kumi.sdk._pipeline_endpoints import PipelineEndpoints
 from kumi.sdk._pipelines import Pipelines
 from kumi.sdk._runs import Runs
@@ -49,6 +50,7 @@ class Client:
         self.experiments = Experiments(self._http)
         self.pipeline_endpoints = PipelineEndpoints(self._http)
         self.schedules = Schedules(self._http)
+        self.inference = Inference(self._http)
 
     @property
     def url(self) -> str:
