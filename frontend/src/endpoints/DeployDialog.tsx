@@ -38,7 +38,7 @@ export function DeployDialog({ pipelineId, ensureSaved, onClose }: DeployDialogP
           <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
         </label>
         <label className="field">
-          <span>Description</span>
+          <span>Endpoint description</span>
           <input value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
         <label className="field">

@@ -53,7 +53,7 @@ export function PublishDialog({ pipelineId, ensureSaved, onClose }: PublishDialo
           </label>
         )}
         <label className="field">
-          <span>Description</span>
+          <span>Endpoint description</span>
           <input value={description} onChange={(e) => setDescription(e.target.value)} />
         </label>
         <label className="checkbox-label">

@@ -6,6 +6,7 @@ const NAV_ITEMS = [
   { to: "/datasets", label: "Datasets", end: false },
   { to: "/pipelines", label: "Designer", end: false },
   { to: "/runs", label: "Runs", end: false },
+  { to: "/endpoints", label: "Endpoints", end: false },
 ];
 
 export function AppShell() {
