@@ -39,8 +39,8 @@ export function ScheduleForm({ endpoint }: { endpoint: PipelineEndpoint }) {
       <label className="field">
         <span>Cron</span>
         <input value={cron} onChange={(e) => setCron(e.target.value)} aria-describedby="cron-hint" />
-        <span id="cron-hint" className="param-help">{CRON_HINT}</span>
       </label>
+      <span id="cron-hint" className="param-help">{CRON_HINT}</span>
       <label className="field">
         <span>Schedule experiment</span>
         <input value={experiment} onChange={(e) => setExperiment(e.target.value)} />
