@@ -34,7 +34,7 @@ export function EndpointRunsTable({ name }: { name: string }) {
                 <td>
                   <RunStatusBadge status={r.status} />
                 </td>
-                <td>{new Date(r.created_at).toLocaleString()}</td>
+                <td>{r.created_at ? new Date(r.created_at).toLocaleString() : "–"}</td>
               </tr>
             ))}
           </tbody>

@@ -40,11 +40,11 @@ export function RealtimeEndpointsTable({ endpoints }: { endpoints: Endpoint[] })
 
 function LastRunCell({ name }: { name: string }) {
   const runs = usePipelineEndpointRuns(name);
-  const last = [...(runs.data ?? [])].sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+  const last = runs.data?.[0]; // newest first
   if (!last) return <span className="muted">–</span>;
   return (
     <span className="row-actions">
-      <Link to={`/runs/${encodeURIComponent(last.run_id)}`}>{date(last.created_at)}</Link>
+      <Link to={`/runs/${encodeURIComponent(last.run_id)}`}>{last.created_at ? date(last.created_at) : last.run_id.slice(0, 8)}</Link>
       <RunStatusBadge status={last.status} />
     </span>
   );

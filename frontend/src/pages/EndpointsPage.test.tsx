@@ -14,8 +14,8 @@ function setup(routes: Record<string, MockRoute> = {}) {
     "GET /api/pipeline-endpoints/nightly-scoring/runs": {
       body: {
         runs: [
-          { run_id: "rold00000001", status: "completed", created_at: "2026-11-22T02:00:00+00:00", version: 2, trigger: "schedule" },
           { run_id: "rnew00000001", status: "failed", created_at: "2026-11-23T02:00:00+00:00", version: 2, trigger: "api" },
+          { run_id: "rold00000001", status: "completed", created_at: "2026-11-22T02:00:00+00:00", version: 2, trigger: "schedule" },
         ],
       },
     },
