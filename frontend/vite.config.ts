@@ -15,6 +15,8 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": process.env.KUMI_API_URL ?? "http://127.0.0.1:8770",
+      // scoring calls of the endpoint pages' Test tab (the page route /endpoints/NAME stays here)
+      "^/endpoints/[^/]+/(score|invocations|swagger\\.json)$": process.env.KUMI_API_URL ?? "http://127.0.0.1:8770",
     },
   },
   test: {

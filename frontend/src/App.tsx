@@ -20,6 +20,12 @@ export const routes = [
       { path: "pipelines/:id", lazy: async () => ({ Component: (await import("./pages/DesignerPage")).DesignerPage }) },
       { path: "runs", element: <RunsPage /> },
       { path: "runs/:id", lazy: async () => ({ Component: (await import("./pages/RunDetailPage")).RunDetailPage }) },
+      { path: "endpoints", lazy: async () => ({ Component: (await import("./pages/EndpointsPage")).EndpointsPage }) },
+      { path: "endpoints/:name", lazy: async () => ({ Component: (await import("./pages/EndpointPage")).EndpointPage }) },
+      {
+        path: "pipeline-endpoints/:name",
+        lazy: async () => ({ Component: (await import("./pages/PipelineEndpointPage")).PipelineEndpointPage }),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

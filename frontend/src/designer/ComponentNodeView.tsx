@@ -30,6 +30,11 @@ function PortHandles({ ports, type }: { ports: { name: string; type: string; opt
   );
 }
 
+/** Where a frozen value (saved_* component) came from, e.g. "run 1a2b3c4d · train.trained_model". */
+function frozenSource(componentId: string, params: Record<string, unknown>): string | null {
+  return componentId.startsWith("saved_") && typeof params.source === "string" ? params.source : null;
+}
+
 function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>) {
   const spec = data.spec;
   const inputs = spec?.inputs ?? [];
@@ -47,6 +52,9 @@ function ComponentNodeViewImpl({ id, data, selected }: NodeProps<ComponentNode>)
       <PortHandles ports={inputs} type="target" />
       <div className="component-node-title">{spec?.name ?? data.componentId}</div>
       <div className="component-node-id">{id}</div>
+      {frozenSource(data.componentId, data.params) && (
+        <div className="component-node-source">{frozenSource(data.componentId, data.params)}</div>
+      )}
       {step && look && (
         <div className="component-node-step">
           <span className="step-label">{look.label}</span>

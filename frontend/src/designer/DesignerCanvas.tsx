@@ -9,7 +9,7 @@ import {
   type Edge,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type ReactNode } from "react";
 import type { ComponentSpec, PipelineDocument } from "../api/types";
 import { nodeTypes } from "./ComponentNodeView";
 import { isConnectionValid } from "./connections";
@@ -28,6 +28,8 @@ import { RunStatusBar } from "../runs/RunStatusBar";
 import { StepActionsLayer } from "../runs/StepActionsLayer";
 import { SubmitRunDialog } from "../runs/SubmitRunDialog";
 import { useStepActions } from "../runs/useStepActions";
+import { DeploymentActions } from "./DeploymentActions";
+import { derivationIssues } from "../inference/derivationIssues";
 
 export interface DesignerCanvasProps {
   manifest: ComponentSpec[];
@@ -43,6 +45,8 @@ export interface DesignerCanvasProps {
   onClone?: (doc: PipelineDocument) => void;
   /** Told whether the canvas holds changes not saved yet. */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Shown between the toolbar and the canvas (e.g. what a derivation changed). */
+  banner?: ReactNode;
 }
 
 /** Parameter values carried by a palette drag (none when absent or unreadable). */
@@ -66,6 +70,7 @@ function DesignerCanvasInner({
   pipelineId,
   onClone,
   onDirtyChange,
+  banner,
 }: DesignerCanvasProps) {
   const initial = useMemo(() => documentToFlow(document, manifest), [document, manifest]);
   const editor = useFlowEditor({ nodes: initial.nodes, edges: initial.edges });
@@ -90,6 +95,18 @@ function DesignerCanvasInner({
       () => undefined,
     );
   };
+  /** Saves pending changes before an action that works on the saved pipeline. */
+  const ensureSaved = useCallback(async () => {
+    if (!dirty) return true;
+    const doc = edited;
+    try {
+      if ((await Promise.resolve(onSave(doc))) === false) return false;
+    } catch {
+      return false;
+    }
+    setSavedText(JSON.stringify(doc));
+    return true;
+  }, [dirty, edited, onSave]);
   const designerRun = useDesignerRun(pipelineId, currentDocument);
   const stepActions = useStepActions(designerRun.run?.run_id, designerRun.regenerate);
   const [submitOpen, setSubmitOpen] = useState(false);
@@ -157,6 +174,15 @@ function DesignerCanvasInner({
             Submit
           </button>
         )}
+        {pipelineId && (
+          <DeploymentActions
+            pipelineId={pipelineId}
+            document={edited}
+            run={designerRun.run}
+            ensureSaved={ensureSaved}
+            onDerivationProblems={(problems) => designerRun.setProblems(derivationIssues(problems))}
+          />
+        )}
         {saveError && <span className="save-error" role="alert">{saveError}</span>}
         {!saveError && dirty && (
           <span className="muted" data-testid="unsaved">
@@ -165,6 +191,7 @@ function DesignerCanvasInner({
         )}
         {!saveError && !dirty && saveMessage && <span className="save-ok">{saveMessage}</span>}
       </div>
+      {banner}
       {designerRun.run && <RunStatusBar run={designerRun.run} streamError={designerRun.streamError} />}
       {designerRun.regenerateError && <p className="field-error" role="alert">{designerRun.regenerateError}</p>}
       <div className="designer-body">

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router-dom";
+import { useLocation, useNavigate, useParams } from "react-router-dom";
 import { useComponents, usePipeline, useSavePipeline } from "../api/hooks";
 import { useCreatePipeline } from "../api/pipelineHooks";
 import type { PipelineDocument } from "../api/types";
@@ -7,6 +7,7 @@ import { DesignerCanvas } from "../designer/DesignerCanvas";
 import { errorMessage, QueryState } from "../layout/QueryState";
 import { useLeaveGuard } from "../layout/useLeaveGuard";
 import { ApiError } from "../api/client";
+import { InferenceNotice, inferenceNoticeOf } from "../inference/InferenceNotice";
 
 function saveErrorText(error: unknown): string | null {
   if (!error) return null;
@@ -18,6 +19,7 @@ function saveErrorText(error: unknown): string | null {
 export function DesignerPage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
+  const notice = inferenceNoticeOf(useLocation().state);
   const components = useComponents();
   const pipeline = usePipeline(id);
   const save = useSavePipeline();
@@ -51,6 +53,7 @@ export function DesignerPage() {
           saving={save.isPending || create.isPending}
           saveError={saveErrorText(save.error ?? create.error)}
           saveMessage={save.isSuccess ? `Saved ${save.data.updated_at}` : null}
+          banner={notice && <InferenceNotice notice={notice} />}
         />
       )}
     </QueryState>

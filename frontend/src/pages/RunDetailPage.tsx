@@ -12,6 +12,10 @@ import { formatSeconds } from "../runs/statusStyle";
 import { useLiveRun } from "../runs/useLiveRun";
 import { useStepActions } from "../runs/useStepActions";
 import { errorText } from "../api/runHooks";
+import type { DerivationProblem } from "../api/inferenceHooks";
+import { CreateInferenceButton } from "../inference/CreateInferenceButton";
+import { derivationIssues } from "../inference/derivationIssues";
+import { problemsByNode } from "../runs/problems";
 
 export function RunDetailPage() {
   const { id } = useParams();
@@ -20,6 +24,8 @@ export function RunDetailPage() {
   const steps = useMemo(() => stepsByNode(run?.steps), [run]);
   const actions = useStepActions(run?.run_id);
   const [selected, setSelected] = useState<string | null>(null);
+  const [derivation, setDerivation] = useState<DerivationProblem[]>([]);
+  const problems = useMemo(() => problemsByNode(derivationIssues(derivation)), [derivation]);
 
   return (
     <div className="page run-detail">
@@ -34,6 +40,7 @@ export function RunDetailPage() {
                 {" · "}experiment {run.experiment} · {new Date(run.created_at).toLocaleString()}
                 {run.seconds !== null && ` · ${formatSeconds(run.seconds)}`}
               </span>
+              <CreateInferenceButton run={run} onProblems={setDerivation} />
             </div>
             {run.error && <p className="field-error" role="alert">{errorText(run.error)}</p>}
             {streamError && <p className="field-error">{streamError}</p>}
@@ -45,6 +52,7 @@ export function RunDetailPage() {
                 selectedNode={selected}
                 onSelectNode={setSelected}
                 actions={actions}
+                problems={problems}
               />
               <div className="run-side">
                 {selected ? (

@@ -17,13 +17,15 @@ export interface RunGraphProps {
   selectedNode: string | null;
   onSelectNode: (nodeId: string | null) => void;
   actions: StepActions;
+  /** Messages to show on nodes (e.g. why a step cannot be carried into inference). */
+  problems?: Map<string, string[]>;
 }
 
-export function RunGraph({ document, manifest, steps, selectedNode, onSelectNode, actions }: RunGraphProps) {
+export function RunGraph({ document, manifest, steps, selectedNode, onSelectNode, actions, problems }: RunGraphProps) {
   const flow = useMemo(() => documentToFlow(document, manifest), [document, manifest]);
   const nodes = useMemo(
-    () => decorateNodes(flow.nodes, flow.edges, steps).map((n) => ({ ...n, selected: n.id === selectedNode })),
-    [flow, steps, selectedNode],
+    () => decorateNodes(flow.nodes, flow.edges, steps, problems).map((n) => ({ ...n, selected: n.id === selectedNode })),
+    [flow, steps, selectedNode, problems],
   );
   return (
     <ReactFlowProvider>
