@@ -75,7 +75,9 @@ def sklearn_batch(data: Path, source: Path, target: Path) -> float:
     return time.perf_counter() - started
 
 
-def batch_comparison(workspace: Path, run_id: str, data: Path, rows: int, folder: Path) -> dict[str, Any]:
+def batch_comparison(
+    workspace: Path, run_id: str, data: Path, rows: int, folder: Path
+) -> dict[str, Any]:
     source = folder / "to-score.parquet"
     scoring_table(data, rows, source)
     kumi_seconds = kumi_batch(workspace, run_id, source, folder / "kumi-scored.parquet")
