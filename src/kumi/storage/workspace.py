@@ -20,6 +20,7 @@ from kumi.storage.artifacts import open_artifact_store
 from kumi.storage.cache import CacheRepository
 from kumi.storage.database import create_database_engine, session_factory, upgrade_schema
 from kumi.storage.datasets import DatasetRepository
+from kumi.storage.endpoints import EndpointRepository
 from kumi.storage.experiments import ExperimentRepository
 from kumi.storage.pipelines import PipelineRepository
 from kumi.storage.resolver import WorkspaceDatasetResolver
@@ -43,6 +44,7 @@ class Workspace:
         self.pipelines = PipelineRepository(sessions)
         self.runs = RunRepository(sessions)
         self.cache = CacheRepository(sessions)
+        self.endpoints = EndpointRepository(sessions)
         self.created = False
         """True when :meth:`open` made this workspace (its samples registered just now)."""
 
