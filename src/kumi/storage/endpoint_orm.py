@@ -18,6 +18,7 @@ class EndpointRow(Base):
     name: Mapped[str] = mapped_column(sa.String(128), unique=True)
     pipeline: Mapped[str] = mapped_column(sa.String(256))
     document: Mapped[dict[str, Any]]
+    signature: Mapped[dict[str, Any]]
     training_run_id: Mapped[str | None] = mapped_column(sa.String(64))
     model_name: Mapped[str | None] = mapped_column(sa.String(256))
     model_version: Mapped[int | None]

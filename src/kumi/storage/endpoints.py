@@ -24,6 +24,8 @@ class Endpoint:
     name: str
     pipeline: str
     document: dict[str, Any]
+    signature: dict[str, Any]
+    """``{"inputs", "outputs", "input_example"}`` learned at deployment."""
     training_run_id: str | None
     model_name: str | None
     model_version: int | None
@@ -160,6 +162,7 @@ def _record(row: EndpointRow) -> Endpoint:
         name=row.name,
         pipeline=row.pipeline,
         document=row.document,
+        signature=row.signature,
         training_run_id=row.training_run_id,
         model_name=row.model_name,
         model_version=row.model_version,

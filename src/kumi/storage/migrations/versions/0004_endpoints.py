@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(128), nullable=False, unique=True),
         sa.Column("pipeline", sa.String(256), nullable=False),
         sa.Column("document", sa.JSON(), nullable=False),
+        sa.Column("signature", sa.JSON(), nullable=False),
         sa.Column("training_run_id", sa.String(64), nullable=True),
         sa.Column("model_name", sa.String(256), nullable=True),
         sa.Column("model_version", sa.Integer(), nullable=True),
