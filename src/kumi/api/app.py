@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kumi.api.errors import error_body, install_error_handlers
-from kumi.api.routers import components, datasets, health, pipelines, runs
+from kumi.api.routers import components, datasets, endpoints, health, pipelines, runs
 from kumi.api.settings import ApiSettings
 from kumi.graph import load_pipeline
 from kumi.registry import ComponentRegistry, default_registry
@@ -20,7 +20,16 @@ from kumi.services.run_queue import RunQueue
 from kumi.storage.workspace import Workspace
 
 API_PREFIX = "/api"
-ROUTERS = (health.router, components.router, datasets.router, pipelines.router, runs.router)
+SERVED_ELSEWHERE = ("api", "endpoints")
+"""First path segments the page never answers (the API; endpoints, served beside it)."""
+ROUTERS = (
+    health.router,
+    components.router,
+    datasets.router,
+    pipelines.router,
+    runs.router,
+    endpoints.router,
+)
 
 
 def create_app(
@@ -71,9 +80,9 @@ def _serve_page(app: FastAPI, settings: ApiSettings) -> None:
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def page(path: str) -> FileResponse | JSONResponse:
-        if path.startswith(API_PREFIX.lstrip("/") + "/") or path == API_PREFIX.lstrip("/"):
+        if path.split("/", 1)[0] in SERVED_ELSEWHERE:
             return JSONResponse(
-                error_body("not_found", f"No API route /{path}; see /docs."), status_code=404
+                error_body("not_found", f"No route /{path}; see /docs."), status_code=404
             )
         candidate = (settings.static_dir / path).resolve()
         if path and candidate.is_file() and settings.static_dir.resolve() in candidate.parents:

@@ -9,6 +9,7 @@ import httpx
 
 from kumi.sdk._components import Components
 from kumi.sdk._datasets import Datasets
+from kumi.sdk._endpoints import Endpoints
 from kumi.sdk._experiments import Experiments
 from kumi.sdk._http import Http
 from kumi.sdk._pipelines import Pipelines
@@ -45,6 +46,7 @@ class Client:
         self.pipelines = Pipelines(self._http)
         self.runs = Runs(self._http)
         self.experiments = Experiments(self._http)
+        self.endpoints = Endpoints(self._http)
 
     @property
     def url(self) -> str:

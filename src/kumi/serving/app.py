@@ -152,7 +152,9 @@ class EndpointServer:
             self.recorder.record(name, status, rows, ms, message)
 
     async def _endpoint(self, name: str) -> LoadedEndpoint:
-        cache = self.cache or await anyio.to_thread.run_sync(self.open)
+        cache = self.cache
+        if cache is None:
+            cache = await anyio.to_thread.run_sync(self.open)
         loaded = cache.cached(name)
         if loaded is None:
             loaded = await anyio.to_thread.run_sync(cache.load, name)

@@ -91,7 +91,11 @@ class EndpointCache:
         """Drop endpoints deleted or redeployed since loaded; take new keys."""
         now = time.monotonic()
         changes = CHANGES.value
-        if not force and changes == self._seen_changes and now - self._checked_at <= self._recheck_s:
+        if (
+            not force
+            and changes == self._seen_changes
+            and now - self._checked_at <= self._recheck_s
+        ):
             return
         self._seen_changes, self._checked_at = changes, now
         if not self._loaded:

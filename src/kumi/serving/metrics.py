@@ -19,7 +19,6 @@ from kumi.storage.workspace import Workspace
 logger = logging.getLogger(__name__)
 
 
-
 class _Minute:
     """Counts of one endpoint in one minute, updated in place."""
 
@@ -39,9 +38,7 @@ class RequestRecorder:
         self._lines: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
-    def record(
-        self, name: str, status: int, rows: int, ms: float, message: str = ""
-    ) -> None:
+    def record(self, name: str, status: int, rows: int, ms: float, message: str = "") -> None:
         """One answered request of endpoint ``name``."""
         now = time.time()
         key = (name, int(now // 60))
@@ -82,7 +79,9 @@ class Flusher:
         self._workspace = workspace
         self._interval = interval_s
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="kumi-endpoint-metrics", daemon=True)
+        self._thread = threading.Thread(
+            target=self._loop, name="kumi-endpoint-metrics", daemon=True
+        )
 
     def start(self) -> Flusher:
         self._thread.start()

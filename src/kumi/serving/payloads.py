@@ -30,7 +30,7 @@ def azure_rows(payload: Any, input_name: str) -> Any:
     if not isinstance(inputs, dict):
         raise DataFormatError(
             f'The body must be {{"Inputs": {{"{input_name}": [rows]}}, "GlobalParameters": '
-            "{}}; it has no \"Inputs\" object.",
+            '{}}; it has no "Inputs" object.',
             details={"problem": "missing_inputs"},
         )
     if input_name not in inputs:
@@ -86,8 +86,7 @@ def _split_rows(split: Any) -> Rows:
     for index, values in enumerate(data):
         if not isinstance(values, list) or len(values) != len(names):
             raise DataFormatError(
-                f"Row {index} of the data must be a list of {len(names)} values (one per "
-                "column).",
+                f"Row {index} of the data must be a list of {len(names)} values (one per column).",
                 details={"row": index, "problem": "row_length"},
             )
         rows.append(dict(zip(names, values, strict=True)))

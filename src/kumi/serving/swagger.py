@@ -21,7 +21,7 @@ def swagger_document(name: str, signature: dict[str, Any]) -> dict[str, Any]:
     input_rows = {n: _rows(cols) for n, cols in inputs.items()}
     output_rows = {n: _rows(cols) for n, cols in outputs.items()}
     score_request = _object({"Inputs": _object(input_rows), "GlobalParameters": {"type": "object"}})
-    security = [{"Bearer": []}]
+    security: list[dict[str, list[str]]] = [{"Bearer": []}]
     return {
         "openapi": "3.0.3",
         "info": {"title": f"kumi endpoint {name}", "version": "1.0"},

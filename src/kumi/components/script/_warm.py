@@ -3,6 +3,7 @@ request (the script's top level runs once, like a deployed Azure scoring contain
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import select
@@ -103,10 +104,8 @@ class WarmScript:
 
     def _stop(self) -> None:
         if self._process is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             self._process.wait()
             for stream in (self._process.stdin, self._process.stdout):
                 if stream is not None:

@@ -18,6 +18,7 @@ from typing import Any
 from _script_host import ScriptProblemError, _run_entry, exit_with_parent, load_entry
 from _warm_wire import read_message, write_message
 
+
 def main(script: str, extra_paths: list[str]) -> int:
     exit_with_parent()
     answers = os.fdopen(os.dup(1), "wb")

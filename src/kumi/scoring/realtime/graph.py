@@ -66,8 +66,15 @@ def build_graph(document: PipelineDocument, registry: ComponentRegistry) -> Real
             f"exactly one Web Service Input (has {len(inputs)}) and at least one Web Service "
             f"Output (has {len(outputs)}). Create it from a training run (Create inference "
             "pipeline → Real-time).",
-            details={"problems": [{"node": None, "component": INPUT_COMPONENT,
-                                   "reason": "needs one input and an output"}]},
+            details={
+                "problems": [
+                    {
+                        "node": None,
+                        "component": INPUT_COMPONENT,
+                        "reason": "needs one input and an output",
+                    }
+                ]
+            },
         )
     links = [(src, target) for target, n in nodes.items() for src, _ in n.inputs.values()]
     order, _ = topological_order(list(nodes), links)

@@ -34,7 +34,10 @@ def endpoint_json(endpoint: Endpoint, base_url: str = DEFAULT_BASE_URL) -> dict[
         "training_run_id": endpoint.training_run_id,
         "model": {"name": endpoint.model_name, "version": endpoint.model_version},
         **endpoint_uris(endpoint.name, base_url),
-        "signature": {"inputs": signature.get("inputs", {}), "outputs": signature.get("outputs", {})},
+        "signature": {
+            "inputs": signature.get("inputs", {}),
+            "outputs": signature.get("outputs", {}),
+        },
         "input_example": signature.get("input_example", {"Inputs": {}, "GlobalParameters": {}}),
         "extra_columns": endpoint.extra_columns,
         "description": endpoint.description,
