@@ -12,7 +12,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from kumi.core import NotDerivableError, TrainedModel, Transformation
-from kumi.scoring.realtime.graph import OUTPUT_COMPONENT, RealtimeGraph
+from kumi.scoring.realtime.graph import RealtimeGraph
 from kumi.scoring.realtime.signature import SignatureColumn
 
 NOT_INSTALLED = "ONNX compiler not installed"
@@ -42,17 +42,17 @@ def chain_parts(
     for position, node_id in enumerate(steps):
         node = graph.nodes[node_id]
         kind = node.component.id
-        if node.inputs.get("dataset", ("", ""))[0] != previous and kind != OUTPUT_COMPONENT:
+        if kind not in ("apply_transformation", "score_model"):
+            return f"step '{node_id}' ({kind}) has no ONNX form"
+        if node.inputs.get("dataset", ("", ""))[0] != previous:
             return f"step '{node_id}' ({kind}) does not continue a single chain"
         if kind == "apply_transformation":
             value = frozen.get(node.inputs.get("transformation", ("", "")))
             if not isinstance(value, Transformation):
                 return f"step '{node_id}' has no frozen transformation"
             transformations.append(value)
-        elif kind == "score_model":
-            return _model_and_rest(graph, frozen, node_id, steps[position + 1 :], transformations)
         else:
-            return f"step '{node_id}' ({kind}) has no ONNX form"
+            return _model_and_rest(graph, frozen, node_id, steps[position + 1 :], transformations)
         previous = node_id
     return "the pipeline has no Score Model step"
 

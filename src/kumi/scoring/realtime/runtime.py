@@ -13,7 +13,7 @@ import pandas as pd
 from kumi.core import ColumnType, KumiError, Table, column_type_of
 from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry
-from kumi.scoring.onnx_chain import OnnxChoice, compile_graph
+from kumi.scoring import onnx_chain  # a module import: onnx_chain imports this package
 from kumi.scoring.realtime.graph import RealtimeGraph, build_graph
 from kumi.scoring.realtime.python_path import ContextFactory, PythonGraphScorer
 from kumi.scoring.realtime.signature import Signature
@@ -38,7 +38,7 @@ class RealtimeRuntime:
         graph: RealtimeGraph,
         python: PythonGraphScorer,
         signature: Signature,
-        onnx: OnnxChoice,
+        onnx: onnx_chain.OnnxChoice,
         extra_columns: ExtraColumns = "ignore",
     ) -> None:
         self.graph = graph
@@ -92,7 +92,7 @@ def load_runtime(
     graph = build_graph(parsed, registry)
     python = PythonGraphScorer(graph, context)
     signature = _input_signature(graph, python.sample_table())
-    onnx = compile_graph(graph, python.frozen, signature.inputs)
+    onnx = onnx_chain.compile_graph(graph, python.frozen, signature.inputs)
     return RealtimeRuntime(graph, python, signature, onnx, extra_columns)
 
 
