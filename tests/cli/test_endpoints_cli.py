@@ -12,13 +12,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.cli.test_up_command import free_port
+from tests.scoring.realtime_documents import ROW, penguins_document
 from typer.testing import CliRunner
 
 from kumi.cli import app
 from kumi.services.endpoints import endpoint_metrics
 from kumi.storage.workspace import Workspace
-from tests.cli.test_up_command import free_port
-from tests.scoring.realtime_documents import ROW, penguins_document
 
 runner = CliRunner()
 
@@ -79,9 +79,9 @@ def test_serve_endpoint_with_two_workers_scores_and_adds_up_metrics(workspace: P
         str(workspace),
     )["key"]
     port = free_port()
+    command = [sys.executable, "-m", "kumi", "serve-endpoint", "served"]
     server = subprocess.Popen(
-        [sys.executable, "-m", "kumi", "serve-endpoint", "served", "--workspace", str(workspace)]
-        + ["--port", str(port), "--workers", "2"],
+        [*command, "--workspace", str(workspace), "--port", str(port), "--workers", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from kumi.serving import EndpointServer, ServingSettings, create_serving_app
 from kumi.services.endpoints import (
     delete_endpoint,
     deploy_endpoint,
@@ -18,6 +17,7 @@ from kumi.services.endpoints import (
     endpoint_metrics,
     regenerate_key,
 )
+from kumi.serving import EndpointServer, ServingSettings, create_serving_app
 from kumi.storage.endpoints import Endpoint
 from kumi.storage.workspace import Workspace
 from tests.scoring.realtime_documents import ROW, penguins_document
