@@ -24,6 +24,8 @@ TABLES = {
     "cache_entries",
     "dataset_versions",
     "datasets",
+    "endpoint_metrics",
+    "endpoints",
     "experiments",
     "pipelines",
     "run_contents",
