@@ -86,6 +86,8 @@ def test_bad_rows_name_the_row_and_the_column(runtime: RealtimeRuntime) -> None:
     with pytest.raises(ColumnTypeError, match="column 'year'"):
         runtime.score([{**ROW, "year": True}])
     assert runtime.score([{**ROW, "year": 2008.0, "sex": None, "unknown": 1}])["output1"]
+    assert runtime.score([]) == {"output1": []}
+    assert runtime.predict([]) == []
 
 
 def test_extra_columns_are_rejected_when_asked(shared_workspace: Workspace, tmp_path: Path) -> None:

@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from kumi.components.script._warm import WarmScript, run_warm
-from kumi.core import FileArtifact, Inputs, InvalidInputError, Outputs, RunContext, Table
+from kumi.core import (
+    FileArtifact,
+    Inputs,
+    InvalidInputError,
+    KumiError,
+    Outputs,
+    RunContext,
+    StepFailedError,
+    Table,
+)
 from kumi.scoring.realtime.graph import (
     INPUT_COMPONENT,
     OUTPUT_COMPONENT,
@@ -57,11 +66,24 @@ class PythonGraphScorer:
             inputs = self._inputs(node, values)
             if node_id in outputs:
                 results[outputs[node_id]] = inputs.table("data")
-            elif node_id in self._scripts:
-                values.update(_keyed(node_id, run_warm(self._scripts[node_id], inputs)))
             else:
-                values.update(_keyed(node_id, _run(node, inputs, self._contexts[node_id])))
+                values.update(_keyed(node_id, self._step(node, inputs)))
         return results
+
+    def _step(self, node: GraphNode, inputs: Inputs) -> Outputs:
+        """One per-request step; an unexpected failure becomes an error naming the step."""
+        try:
+            if node.id in self._scripts:
+                return run_warm(self._scripts[node.id], inputs)
+            return _run(node, inputs, self._contexts[node.id])
+        except KumiError:
+            raise
+        except Exception as error:
+            raise StepFailedError(
+                f"Step '{node.id}' ({node.component.id}) failed on the request rows: "
+                f"{type(error).__name__}: {error}. Check the values sent.",
+                details={"node": node.id, "component": node.component.id},
+            ) from error
 
     def close(self) -> None:
         for script in self._scripts.values():

@@ -54,6 +54,8 @@ class RealtimeRuntime:
     def score(self, rows: Any) -> dict[str, Rows]:
         """``{output name: rows}`` (Azure's ``Results``) for request ``rows``."""
         columns = self.validator.columns(rows)
+        if not rows:
+            return {name: [] for name in self.graph.output_nodes}
         if self._onnx is not None:
             return {self._output_name: _records(self._onnx.run_columns(columns))}
         return {name: _frame_records(t.frame) for name, t in self._score_python(columns).items()}
