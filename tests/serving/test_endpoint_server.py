@@ -3,6 +3,7 @@ with 4xx (and the endpoint keeps serving), swagger, metrics and logs."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -202,3 +203,21 @@ def test_endpoints_come_back_after_a_restart(tmp_path: Path) -> None:
         body = {"Inputs": {"input1": [ROW]}}
         response = fresh.post("/endpoints/again/score", json=body, headers=_auth(endpoint))
         assert response.json()["Results"]["output1"][0]["Scored Labels"] == "Gentoo"
+
+
+def test_key_changes_by_other_processes_are_seen_within_the_recheck(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    with Workspace.open(folder) as workspace:
+        document = penguins_document()
+        workspace.pipelines.save(document["name"], document)
+        endpoint = deploy_endpoint(workspace, "rekeyed", pipeline=document["name"])
+        server = create_serving_app(ServingSettings(workspace=folder, recheck_interval_s=0.2))
+        body = {"Inputs": {"input1": [ROW]}}
+        with TestClient(server) as fresh:
+            url = "/endpoints/rekeyed/score"
+            assert fresh.post(url, json=body, headers=_auth(endpoint)).status_code == 200
+            workspace.endpoints.update("rekeyed", primary_key="changed-elsewhere")  # no bump
+            time.sleep(0.3)
+            _error(fresh.post(url, json=body, headers=_auth(endpoint)), 401, "unauthorized")
+            changed = {"Authorization": "Bearer changed-elsewhere"}
+            assert fresh.post(url, json=body, headers=changed).status_code == 200
