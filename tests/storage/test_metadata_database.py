@@ -24,6 +24,8 @@ TABLES = {
     "cache_entries",
     "dataset_versions",
     "datasets",
+    "endpoint_metrics",
+    "endpoints",
     "experiments",
     "pipeline_endpoint_runs",
     "pipeline_endpoint_versions",

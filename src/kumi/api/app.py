@@ -13,6 +13,7 @@ from kumi.api.errors import error_body, install_error_handlers
 from kumi.api.routers import (
     components,
     datasets,
+    endpoints,
     health,
     inference,
     pipeline_endpoints,
@@ -30,6 +31,8 @@ from kumi.services.scheduler import Scheduler
 from kumi.storage.workspace import Workspace
 
 API_PREFIX = "/api"
+SERVED_ELSEWHERE = ("api", "endpoints")
+"""First path segments the page never answers (the API; endpoints, served beside it)."""
 ROUTERS = (
     health.router,
     components.router,
@@ -39,6 +42,7 @@ ROUTERS = (
     inference.router,
     pipeline_endpoints.router,
     schedules.router,
+    endpoints.router,
 )
 
 
@@ -93,9 +97,9 @@ def _serve_page(app: FastAPI, settings: ApiSettings) -> None:
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def page(path: str) -> FileResponse | JSONResponse:
-        if path.startswith(API_PREFIX.lstrip("/") + "/") or path == API_PREFIX.lstrip("/"):
+        if path.split("/", 1)[0] in SERVED_ELSEWHERE:
             return JSONResponse(
-                error_body("not_found", f"No API route /{path}; see /docs."), status_code=404
+                error_body("not_found", f"No route /{path}; see /docs."), status_code=404
             )
         candidate = (settings.static_dir / path).resolve()
         if path and candidate.is_file() and settings.static_dir.resolve() in candidate.parents:

@@ -10,6 +10,7 @@ from kumi import __version__
 from kumi.cli import (
     components_commands,
     datasets_commands,
+    endpoints_commands,
     inference_commands,
     pipeline_endpoints_commands,
     pipelines_commands,
@@ -17,6 +18,7 @@ from kumi.cli import (
     schedules_commands,
 )
 from kumi.cli.run_command import run
+from kumi.cli.serve_command import serve_endpoint
 from kumi.cli.up_command import up
 
 app = typer.Typer(
@@ -36,6 +38,9 @@ def quiet_libraries() -> None:
 
 app.command("up")(up)
 app.command("run")(run)
+app.command("deploy")(endpoints_commands.deploy)
+app.command("serve-endpoint")(serve_endpoint)
+app.add_typer(endpoints_commands.app, name="endpoints")
 app.add_typer(components_commands.app, name="components")
 app.add_typer(datasets_commands.app, name="datasets")
 app.add_typer(runs_commands.app, name="runs")

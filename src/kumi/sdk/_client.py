@@ -9,6 +9,7 @@ import httpx
 
 from kumi.sdk._components import Components
 from kumi.sdk._datasets import Datasets
+from kumi.sdk._endpoints import Endpoints
 from kumi.sdk._experiments import Experiments
 from kumi.sdk._http import Http
 from kumi.sdk._inference import Inference
@@ -51,6 +52,7 @@ class Client:
         self.pipeline_endpoints = PipelineEndpoints(self._http)
         self.schedules = Schedules(self._http)
         self.inference = Inference(self._http)
+        self.endpoints = Endpoints(self._http)
 
     @property
     def url(self) -> str:

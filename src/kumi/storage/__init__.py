@@ -5,6 +5,7 @@ from kumi.storage.artifacts import FsspecArtifactStore, LocalArtifactStore, open
 from kumi.storage.cache import CacheRepository
 from kumi.storage.database import create_database_engine, upgrade_schema
 from kumi.storage.datasets import DatasetRepository
+from kumi.storage.endpoints import Endpoint, EndpointRepository, MinuteMetrics
 from kumi.storage.experiments import DEFAULT_EXPERIMENT, ExperimentRepository
 from kumi.storage.pipelines import PipelineRepository
 from kumi.storage.records import DatasetVersion, Experiment, Pipeline, Run, RunStep
@@ -20,10 +21,13 @@ __all__ = [
     "CacheRepository",
     "DatasetRepository",
     "DatasetVersion",
+    "Endpoint",
+    "EndpointRepository",
     "Experiment",
     "ExperimentRepository",
     "FsspecArtifactStore",
     "LocalArtifactStore",
+    "MinuteMetrics",
     "Pipeline",
     "PipelineRepository",
     "Run",

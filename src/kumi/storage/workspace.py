@@ -20,6 +20,7 @@ from kumi.storage.artifacts import open_artifact_store
 from kumi.storage.cache import CacheRepository
 from kumi.storage.database import create_database_engine, session_factory, upgrade_schema
 from kumi.storage.datasets import DatasetRepository
+from kumi.storage.endpoints import EndpointRepository
 from kumi.storage.experiments import ExperimentRepository
 from kumi.storage.pipeline_endpoints import PipelineEndpointRepository
 from kumi.storage.pipelines import PipelineRepository
@@ -47,6 +48,7 @@ class Workspace:
         self.cache = CacheRepository(sessions)
         self.pipeline_endpoints = PipelineEndpointRepository(sessions)
         self.schedules = ScheduleRepository(sessions)
+        self.endpoints = EndpointRepository(sessions)
         self.created = False
         """True when :meth:`open` made this workspace (its samples registered just now)."""
 

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -147,7 +148,11 @@ def _failure(error_file: Path, code: int) -> Exception:
             "the step log for its output.",
             details={"exit_code": code},
         )
-    report = json.loads(error_file.read_text(encoding="utf-8"))
+    return _failure_from_report(json.loads(error_file.read_text(encoding="utf-8")))
+
+
+def _failure_from_report(report: dict[str, Any]) -> Exception:
+    """The kumi error for a script host's ``{"kind", "message", "traceback", "line"}``."""
     if report["kind"] == "exception":
         where = f" (script line {report['line']})" if report["line"] else ""
         return StepFailedError(

@@ -65,6 +65,11 @@ def main(request_file: str) -> int:
 
 
 def _run(script: Path, inputs: list[Any], pd: Any) -> list[Any]:
+    return _run_entry(load_entry(script), inputs, pd)
+
+
+def load_entry(script: Path) -> Any:
+    """Execute the script once and return its entry point function."""
     source = script.read_text(encoding="utf-8")
     namespace: dict[str, Any] = {"__name__": "azureml_script", "__file__": script.name}
     exec(compile(source, script.name, "exec"), namespace)
@@ -73,6 +78,11 @@ def _run(script: Path, inputs: list[Any], pd: Any) -> list[Any]:
         raise ScriptProblemError(
             "missing_entry", f"the script defines no function {ENTRY_POINT}(dataframe1, dataframe2)"
         )
+    return entry
+
+
+def _run_entry(entry: Any, inputs: list[Any], pd: Any) -> list[Any]:
+    """Call the entry point on ``inputs`` and check what it returned."""
     returned = entry(*inputs)
     values = (
         [] if returned is None else [returned] if isinstance(returned, pd.DataFrame) else returned

@@ -1,0 +1,1 @@
+"""Scoring: the real-time runtime of deployed inference pipelines."""
