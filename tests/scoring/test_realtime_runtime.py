@@ -125,8 +125,17 @@ def test_the_onnx_chain_is_recognized_and_scripts_are_not(runtime: RealtimeRunti
     assert not isinstance(parts, str)
     transformations, model = parts
     assert len(transformations) == 1 and model.label_column == "species"
-    if runtime.runtime == "python":
-        assert runtime.runtime_reason == onnx_chain.NOT_INSTALLED
+    assert (runtime.runtime, runtime.runtime_reason) == ("onnx", "")
+
+
+def test_the_onnx_path_answers_what_the_python_graph_answers(runtime: RealtimeRuntime) -> None:
+    rows = [ROW, {**ROW, "bill_length_mm": None, "island": None}, {**ROW, "sex": "female"}]
+    onnx_rows = runtime.score(rows)["output1"]
+    python = runtime.score_table(runtime.validator.columns(rows))["output1"].frame
+    assert [r["Scored Labels"] for r in onnx_rows] == list(python["Scored Labels"])
+    for column in [c for c in python.columns if c.startswith("Scored Probabilities")]:
+        got = [r[column] for r in onnx_rows]
+        assert got == pytest.approx(list(python[column]), abs=1e-6)
 
 
 def test_a_script_breaks_the_onnx_chain(shared_workspace: Workspace, tmp_path: Path) -> None:

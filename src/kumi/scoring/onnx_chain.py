@@ -1,7 +1,7 @@
 """The ONNX fast path of a real-time graph: when the per-request nodes are a pure chain
 (Web Service Input → Apply Transformation* → Score Model → Web Service Output, with the
 transformations and the model frozen), compile them to one ONNX graph. The only module of
-the scoring package that imports the ONNX compiler."""
+the scoring package that calls the ONNX compiler."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ import numpy as np
 from kumi.core import NotDerivableError, TrainedModel, Transformation
 from kumi.scoring.realtime.graph import RealtimeGraph
 from kumi.scoring.realtime.signature import SignatureColumn
-
-NOT_INSTALLED = "ONNX compiler not installed"
+from kumi.tracking.onnx import InputColumn, OnnxScorer, ScoringChain, compile_chain
 
 
 class ColumnScorer(Protocol):
@@ -87,18 +86,14 @@ def compile_graph(
         return OnnxChoice(None, parts)
     if not columns:
         return OnnxChoice(None, "the request columns are not known")
-    try:
-        from kumi.tracking import onnx as onnx_compiler  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return OnnxChoice(None, NOT_INSTALLED)
     transformations, model = parts
-    chain = onnx_compiler.ScoringChain(
-        input_columns=[onnx_compiler.InputColumn(c.name, c.type, c.categorical) for c in columns],
+    chain = ScoringChain(
+        input_columns=[InputColumn(c.name, c.type, c.categorical) for c in columns],
         transformations=transformations,
         model=model,
     )
     try:
-        compiled = onnx_compiler.compile_chain(chain)
+        compiled = compile_chain(chain)
     except NotDerivableError as error:
         return OnnxChoice(None, error.message)
-    return OnnxChoice(onnx_compiler.OnnxScorer(compiled), "")
+    return OnnxChoice(OnnxScorer(compiled), "")

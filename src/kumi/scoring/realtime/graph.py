@@ -99,8 +99,6 @@ def _node(
     registry: ComponentRegistry,
 ) -> GraphNode:
     component = registry.get(component_id)
-    if "input_schema" not in component.Params.model_fields:  # older Web Service Input
-        params = {k: v for k, v in params.items() if k != "input_schema"}
     checked = validate_params(component.Params, params, where=f"node '{node_id}'")
     wiring: dict[str, tuple[str, str]] = {}
     for edge in document.edges:

@@ -10,11 +10,12 @@ import threading
 from pathlib import Path
 from typing import Any, Literal
 
-from kumi.core import ConfigurationError, ConflictError, InvalidInputError, NotFoundError
+from kumi.core import ConflictError, InvalidInputError, NotFoundError
 from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.scoring.realtime import load_runtime, workspace_context
 from kumi.services.endpoints.observe import endpoint_log_path
+from kumi.services.inference import derive_inference_pipeline
 from kumi.storage.endpoints import Endpoint
 from kumi.storage.workspace import Workspace
 
@@ -84,17 +85,8 @@ def deploy_endpoint(
 
 def derive_realtime_document(workspace: Workspace, run_id: str) -> dict[str, Any]:
     """The real-time inference pipeline of training run ``run_id`` (derived and saved)."""
-    try:
-        from kumi.services import inference  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        raise ConfigurationError(
-            "Deriving inference pipelines from runs is not available in this installation; "
-            "deploy a saved real-time pipeline instead (--pipeline NAME).",
-            details={"run_id": run_id},
-        ) from None
-    derived = inference.derive_inference_pipeline(workspace, run_id, "realtime", save=True)
-    document = derived.document
-    return document.to_dict() if isinstance(document, PipelineDocument) else dict(document)
+    derived = derive_inference_pipeline(workspace, run_id, "realtime", save=True)
+    return derived.document.to_dict()
 
 
 def endpoint_keys(workspace: Workspace, name: str) -> dict[str, str]:
