@@ -76,6 +76,11 @@ class RealtimeRuntime:
         table = Table.of(pd.DataFrame(dict(columns)), categorical=self._categorical)
         return self._python.score(table)
 
+    @property
+    def onnx_scorer(self) -> onnx_chain.ColumnScorer | None:
+        """The compiled ONNX scorer serving requests (None: the Python graph does)."""
+        return self._onnx
+
     def close(self) -> None:
         self._python.close()
 

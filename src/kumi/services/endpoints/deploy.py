@@ -15,6 +15,7 @@ from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.scoring.realtime import load_runtime, workspace_context
 from kumi.services.endpoints.observe import endpoint_log_path
+from kumi.services.endpoints.packaging import register_endpoint_model
 from kumi.services.inference import derive_inference_pipeline
 from kumi.storage.endpoints import Endpoint
 from kumi.storage.workspace import Workspace
@@ -62,15 +63,15 @@ def deploy_endpoint(
         assert pipeline is not None
         document = workspace.pipelines.get(pipeline).document
     parsed = PipelineDocument.from_dict(document)
-    signature, runtime, reason = _try_runtime(workspace, name, document, registry)
+    signature, runtime, reason, model = _try_runtime(workspace, name, document, registry)
     endpoint = workspace.endpoints.create(
         name=name,
         pipeline=parsed.name,
         document=document,
         signature=signature,
         training_run_id=run_id or _training_run_of(parsed),
-        model_name=None,
-        model_version=None,
+        model_name=model[0] if model else None,
+        model_version=model[1] if model else None,
         runtime=runtime,
         runtime_reason=reason,
         primary_key=new_key(),
@@ -152,8 +153,9 @@ def _try_runtime(
     name: str,
     document: dict[str, Any],
     registry: ComponentRegistry | None,
-) -> tuple[dict[str, Any], str, str]:
-    """Build the runtime once: the signature, and whether ONNX or Python runs it."""
+) -> tuple[dict[str, Any], str, str, tuple[str, int] | None]:
+    """Build the runtime once: the signature, whether ONNX or Python runs it, and the
+    registered MLflow model (name, version) of a compiled one."""
     work = Path(tempfile.mkdtemp(prefix="kumi_deploy_"))
     try:
         runtime = load_runtime(
@@ -164,7 +166,8 @@ def _try_runtime(
         try:
             signature = runtime.signature
             described = {**signature.to_dict(), "input_example": signature.input_example()}
-            return described, runtime.runtime, runtime.runtime_reason
+            model = register_endpoint_model(workspace, name, runtime)
+            return described, runtime.runtime, runtime.runtime_reason, model
         finally:
             runtime.close()
     finally:
