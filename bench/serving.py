@@ -38,6 +38,7 @@ PENGUINS = Path(__file__).parents[1] / "src" / "kumi" / "samples" / "data" / "pe
 LABEL = "sex"
 STRINGS = ["species", "island"]
 ENDPOINT = "penguins-sex"
+DATASET = "penguins-sex"
 
 
 def training_table(folder: Path) -> Path:
@@ -48,12 +49,9 @@ def training_table(folder: Path) -> Path:
     return path
 
 
-def training_pipeline(data: Path) -> PipelineDocument:
+def training_pipeline() -> PipelineDocument:
     p = PipelineBuilder("penguins-sex")
-    table = p.node("import_data", id="data", path=str(data))
-    strings = p.node(
-        "edit_metadata", id="categories", column={"names": STRINGS}, categorical="categorical"
-    )
+    table = p.node("dataset", id="data", name=DATASET)
     onehot = p.node(
         "convert_to_indicator_values",
         id="onehot",
@@ -65,8 +63,7 @@ def training_pipeline(data: Path) -> PipelineDocument:
     train = p.node("train_model", id="train", label_column=LABEL)
     score = p.node("score_model", id="score")
     evaluate = p.node("evaluate_model", id="evaluate")
-    p.connect(table.out("results_dataset"), strings.inp("dataset"))
-    p.connect(strings.out("results_dataset"), onehot.inp("dataset"))
+    p.connect(table.out("dataset"), onehot.inp("dataset"))
     p.connect(onehot.out("results_dataset"), split.inp("dataset"))
     p.connect(learner.out("untrained_model"), train.inp("untrained_model"))
     p.connect(split.out("results_dataset1"), train.inp("dataset"))
@@ -91,11 +88,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_until_up(url: str, server: subprocess.Popen[bytes], timeout: float = 120) -> None:
+def wait_until_up(url: str, server: subprocess.Popen[Any], timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"server exited with {server.returncode}")
+            raise SystemExit(f"server exited with {server.returncode}: {server.args}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
@@ -145,7 +142,8 @@ def serve_kumi(workspace: Path, key: str, data: Path, seconds: int, folder: Path
     port = free_port()
     command = [sys.executable, "-m", "kumi", "serve-endpoint", ENDPOINT]
     command += ["--workspace", str(workspace), "--port", str(port), "--workers", "1"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = (folder / "serve-endpoint.log").open("w")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/endpoints/{ENDPOINT}"
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {key}"}
     try:
@@ -206,7 +204,8 @@ def main() -> None:
     workspace = folder / "ws"
     data = training_table(folder)
     with Workspace.open(workspace) as ws:
-        summary = run_pipeline(ws, training_pipeline(data))
+        ws.datasets.register(DATASET, data, label=LABEL, categorical=STRINGS)
+        summary = run_pipeline(ws, training_pipeline())
     print(f"training run {summary.run_id}: {summary.status}, auc {summary.metrics.get('auc'):.4f}")
     deployed = kumi_cli("deploy", summary.run_id, "--name", ENDPOINT, "--workspace", str(workspace))
     endpoint = kumi_cli("endpoints", "show", ENDPOINT, "--workspace", str(workspace))
