@@ -52,6 +52,7 @@ describe("designer page", () => {
       { "PUT /api/pipelines/credit": { body: { id: "credit", document: sampleDocument, updated_at: "now" } } },
     );
     await screen.findByRole("button", { name: "Clone" }, { timeout: 5000 });
+    await waitFor(() => expect(screen.queryByTestId("unsaved")).toBeNull(), { timeout: 5000 });
     await act(() => api.router.navigate("/runs")); // nothing changed: leaves without asking
     expect(confirm).not.toHaveBeenCalled();
     expect(screen.getByTestId("location")).toHaveTextContent("/runs");
