@@ -80,10 +80,15 @@ def test_bad_deployments_are_4xx(studio: TestClient) -> None:
     assert_error(studio.get("/api/endpoints/ghost"), 404, "not_found")
 
 
-def test_the_page_does_not_answer_endpoint_paths(tmp_path: Path) -> None:
-    app = create_app(ApiSettings(workspace=tmp_path / "ws", static_dir=tmp_path / "static"))
+def test_the_page_answers_its_own_endpoint_pages(tmp_path: Path) -> None:
+    static = tmp_path / "static"
+    static.mkdir()
+    (static / "index.html").write_text("<html>kumi</html>")
+    app = create_app(ApiSettings(workspace=tmp_path / "ws", static_dir=static))
     with TestClient(app) as client:
-        assert_error(client.get("/endpoints/penguins/score"), 404, "not_found")
+        answer = client.get("/endpoints/penguins", headers={"accept": "text/html"})
+        assert answer.status_code == 200 and "kumi" in answer.text
+        assert_error(client.get("/api/endpoints-unknown"), 404, "not_found")
 
 
 def test_delete(studio: TestClient) -> None:

@@ -101,6 +101,8 @@ def test_upload_build_run_and_read_the_auc(studio, page, tmp_path):
         )
         expect(page.locator(f'.react-flow__node[data-id="{node}"]')).to_be_visible()
     page.get_by_role("button", name="Auto layout").click()  # side by side: every port in view
+    settled = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    page.evaluate(settled)  # the view is refitted on the next frame: wire once it has been
     for source, target in WIRES:
         wire(page, source, target)
     expect(page.locator(".react-flow__edge")).to_have_count(len(WIRES))

@@ -31,8 +31,8 @@ from kumi.services.scheduler import Scheduler
 from kumi.storage.workspace import Workspace
 
 API_PREFIX = "/api"
-SERVED_ELSEWHERE = ("api", "endpoints")
-"""First path segments the page never answers (the API; endpoints, served beside it)."""
+SERVED_ELSEWHERE = ("api",)
+"""First path segments the page never answers."""
 ROUTERS = (
     health.router,
     components.router,

@@ -19,7 +19,8 @@ ENDPOINTS = "/endpoints"
 
 
 class StudioApp:
-    """Routes ``/endpoints/*`` to the endpoint server and everything else to the API."""
+    """Routes ``/endpoints/*`` to the endpoint server (except a browser opening the page
+    there) and everything else to the API."""
 
     def __init__(self, api: FastAPI, endpoints: EndpointServer) -> None:
         self.api = api
@@ -30,7 +31,8 @@ class StudioApp:
             await self._lifespan(receive, send)
             return
         path: str = scope.get("path", "")
-        if scope["type"] == "http" and (path == ENDPOINTS or path.startswith(ENDPOINTS + "/")):
+        endpoint_path = path == ENDPOINTS or path.startswith(ENDPOINTS + "/")
+        if scope["type"] == "http" and endpoint_path and not _page_load(scope, path):
             await self.endpoints(scope, receive, send)
         else:
             await self.api(scope, receive, send)
@@ -47,3 +49,12 @@ class StudioApp:
             await send({"type": "lifespan.startup.failed", "message": str(error)})
             return
         await send({"type": "lifespan.shutdown.complete"})
+
+
+def _page_load(scope: Scope, path: str) -> bool:
+    """A browser opening the page's own ``/endpoints`` or ``/endpoints/NAME`` (GET asking
+    for HTML); scoring, swagger and plain health checks still go to the endpoint server."""
+    if scope.get("method") != "GET" or path.rstrip("/").count("/") > 2:
+        return False
+    accept = dict(scope.get("headers") or []).get(b"accept", b"")
+    return b"text/html" in accept
