@@ -5,9 +5,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from kumi.core import (
+    PORT_VALUE_TYPES,
+    Component,
     ConfigurationError,
+    Inputs,
+    InvalidInputError,
     InvalidParameterError,
     OutputRef,
+    Outputs,
     Params,
     PortType,
     RunContext,
@@ -47,6 +52,21 @@ def load_saved(params: SavedOutputParams, ctx: RunContext, expected: PortType) -
     return value
 
 
-def saved_fingerprint(params: SavedOutputParams) -> str | None:
-    """The content hash identifies the stored value."""
-    return params.content_hash or None
+class SavedOutputComponent(Component[SavedOutputParams]):
+    """A component with one output port that loads the stored value of that port's type."""
+
+    Params = SavedOutputParams
+
+    def run(self, params: SavedOutputParams, inputs: Inputs, ctx: RunContext) -> Outputs:
+        port = self.outputs[0]
+        value = load_saved(params, ctx, port.type)
+        if not isinstance(value, PORT_VALUE_TYPES[port.type]):
+            raise InvalidInputError(
+                f"Stored output '{params.key}' is not a {port.type.value}; check its port type.",
+                details={"key": params.key, "node": ctx.node_id},
+            )
+        return {port.name: value}
+
+    def fingerprint(self, params: SavedOutputParams, ctx: RunContext) -> str | None:
+        """The content hash identifies the stored value."""
+        return params.content_hash or None
