@@ -1,7 +1,7 @@
 """Real-time scoring: a deployed inference pipeline's signature, request validation and
 scoring (one ONNX graph, or the Python graph in-process with its frozen parts computed once)."""
 
-from kumi.scoring.realtime.context import StoredValueLoader, workspace_context, workspace_datastore
+from kumi.scoring.realtime.context import workspace_context
 from kumi.scoring.realtime.graph import RealtimeGraph, build_graph
 from kumi.scoring.realtime.python_path import ContextFactory, PythonGraphScorer, null_context
 from kumi.scoring.realtime.runtime import RealtimeRuntime, load_runtime
@@ -17,10 +17,8 @@ __all__ = [
     "RowValidator",
     "Signature",
     "SignatureColumn",
-    "StoredValueLoader",
     "build_graph",
     "load_runtime",
     "null_context",
     "workspace_context",
-    "workspace_datastore",
 ]
