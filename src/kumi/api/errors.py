@@ -10,34 +10,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kumi.core.errors import (
-    ConflictError,
-    InvalidInputError,
-    KumiError,
-    NotDerivableError,
-    NotFoundError,
-    PayloadTooLargeError,
-    UnauthorizedError,
-    UploadTooLargeError,
-)
+from kumi.core.errors import KumiError, http_status
 
 logger = logging.getLogger(__name__)
-
-
-STATUS_BY_ERROR: tuple[tuple[type[KumiError], int], ...] = (
-    (UploadTooLargeError, 413),
-    (PayloadTooLargeError, 413),
-    (NotDerivableError, 422),
-    (UnauthorizedError, 401),
-    (NotFoundError, 404),
-    (ConflictError, 409),
-    (InvalidInputError, 400),
-)
-"""HTTP status of each error family (most specific first); other kumi errors answer 400."""
-
-
-def status_of(error: KumiError) -> int:
-    return next((status for kind, status in STATUS_BY_ERROR if isinstance(error, kind)), 400)
 
 
 def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
@@ -50,7 +25,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(KumiError)
     async def kumi_error(request: Request, exc: KumiError) -> JSONResponse:
         return JSONResponse(
-            error_body(exc.code, exc.message, dict(exc.details)), status_code=status_of(exc)
+            error_body(exc.code, exc.message, dict(exc.details)), status_code=http_status(exc)
         )
 
     @app.exception_handler(RequestValidationError)

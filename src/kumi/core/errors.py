@@ -2,7 +2,8 @@
 
 Every error kumi raises on purpose is a :class:`KumiError`. Its ``code`` is stable (clients
 match on it); its message says what was wrong and how to fix it; ``details`` carries the
-structured facts (node, port, column, file ...). HTTP status mapping lives in the API layer.
+structured facts (node, port, column, file ...). :func:`http_status` maps each family to the
+HTTP status the studio API and the endpoint server answer with.
 """
 
 from __future__ import annotations
@@ -127,3 +128,19 @@ class ConfigurationError(KumiError):
     """The workspace or environment is misconfigured (bad URL, missing optional extra ...)."""
 
     code = "configuration_error"
+
+
+_HTTP_STATUS: tuple[tuple[type[KumiError], int], ...] = (
+    (UploadTooLargeError, 413),
+    (PayloadTooLargeError, 413),
+    (NotDerivableError, 422),
+    (UnauthorizedError, 401),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (InvalidInputError, 400),
+)
+
+
+def http_status(error: KumiError) -> int:
+    """The HTTP status of ``error``'s family (most specific first); other errors: 400."""
+    return next((status for kind, status in _HTTP_STATUS if isinstance(error, kind)), 400)

@@ -18,9 +18,10 @@ import orjson
 from pydantic import BaseModel, Field
 
 from kumi.core import KumiError, NotFoundError, PayloadTooLargeError, UnauthorizedError
+from kumi.core.errors import http_status
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.serving.cache import EndpointCache, LoadedEndpoint
-from kumi.serving.errors import error_response, internal_error, status_of
+from kumi.serving.errors import error_response, internal_error
 from kumi.serving.metrics import Flusher, RequestRecorder
 from kumi.serving.payloads import azure_rows, mlflow_rows, parse_json
 from kumi.serving.swagger import swagger_document
@@ -141,7 +142,7 @@ class EndpointServer:
             await _send(send, status, body, _TEXT if action == "" else _JSON)
             message = ""
         except KumiError as error:
-            status, message = status_of(error), error.message
+            status, message = http_status(error), error.message
             await _send(send, status, error_response(error), _JSON)
         except Exception as error:  # a bug must cost one request, never the server
             logger.exception("Endpoint request %s failed", path)

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from kumi.core import KumiError, NotFoundError, PayloadTooLargeError, UnauthorizedError
-
-_STATUS: tuple[tuple[type[KumiError], int], ...] = (
-    (PayloadTooLargeError, 413),
-    (UnauthorizedError, 401),
-    (NotFoundError, 404),
-)
-
-
-def status_of(error: KumiError) -> int:
-    """413, 401, 404, else 400 (the request could not be scored as sent)."""
-    return next((status for kind, status in _STATUS if isinstance(error, kind)), 400)
+from kumi.core import KumiError
 
 
 def error_response(error: KumiError) -> bytes:
