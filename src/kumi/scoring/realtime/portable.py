@@ -85,7 +85,7 @@ def _read_by(graph: RealtimeGraph, frozen: Values) -> Values:
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as plain Python values, missing values as None (what a JSON request holds)."""
     plain = frame.reset_index(drop=True).astype(object)
-    records: list[dict[str, Any]] = plain.where(frame.notna().to_numpy(), None).to_dict("records")
+    records = plain.where(frame.notna().to_numpy(), None).to_dict("records")
     return [{str(k): v for k, v in row.items()} for row in records]
 
 
