@@ -49,6 +49,9 @@ def test_pickled_scorer_holds_no_workspace_and_scores_like_the_runtime(
     assert not {n.split(".")[0] for n in names} & {"sqlalchemy", "logging", "subprocess"}
     assert not any(n.startswith(("kumi.storage", "kumi.engine")) for n in names)
     assert ("data", "dataset") not in portable.frozen  # training data left behind
+    assert "penguins" not in {
+        str(v) for n in portable.graph.document.nodes for v in n.params.values()
+    }
     assert set(portable.frozen) == {
         ("clean", "cleaning_transformation"),
         ("train", "trained_model"),

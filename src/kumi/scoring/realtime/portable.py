@@ -69,9 +69,18 @@ class PortableScorer:
 
 
 def _request_part(graph: RealtimeGraph) -> RealtimeGraph:
-    """``graph`` with only its per-request nodes (the frozen ones are already computed)."""
+    """``graph`` with only its per-request nodes, in the graph and in its document (the
+    frozen ones are computed already, and their params, e.g. connection settings, stay out)."""
+    kept = set(graph.per_request)
+    document = graph.document.model_copy(
+        update={
+            "parameters": {},
+            "nodes": [n for n in graph.document.nodes if n.id in kept],
+            "edges": [e for e in graph.document.edges if e.target and e.target.node in kept],
+        }
+    )
     nodes = {n: graph.nodes[n] for n in graph.per_request}
-    return dataclasses.replace(graph, nodes=nodes, frozen=[])
+    return dataclasses.replace(graph, document=document, nodes=nodes, frozen=[])
 
 
 def _read_by(graph: RealtimeGraph, frozen: Values) -> Values:
