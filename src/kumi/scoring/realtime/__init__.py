@@ -3,6 +3,7 @@ scoring (one ONNX graph, or the Python graph in-process with its frozen parts co
 
 from kumi.scoring.realtime.context import workspace_context
 from kumi.scoring.realtime.graph import RealtimeGraph, build_graph
+from kumi.scoring.realtime.portable import PortableScorer
 from kumi.scoring.realtime.python_path import ContextFactory, PythonGraphScorer, null_context
 from kumi.scoring.realtime.runtime import RealtimeRuntime, load_runtime
 from kumi.scoring.realtime.signature import Signature, SignatureColumn
@@ -11,6 +12,7 @@ from kumi.scoring.realtime.validation import ExtraColumns, RowValidator
 __all__ = [
     "ContextFactory",
     "ExtraColumns",
+    "PortableScorer",
     "PythonGraphScorer",
     "RealtimeGraph",
     "RealtimeRuntime",

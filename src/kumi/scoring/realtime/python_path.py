@@ -34,13 +34,16 @@ Values = dict[tuple[str, str], Any]
 
 
 class PythonGraphScorer:
-    """Scores request tables through the graph's per-request nodes."""
+    """Scores request tables through the graph's per-request nodes; the frozen values are
+    computed at construction unless given (``frozen``, e.g. from a packaged model)."""
 
-    def __init__(self, graph: RealtimeGraph, context: ContextFactory) -> None:
+    def __init__(
+        self, graph: RealtimeGraph, context: ContextFactory, frozen: Values | None = None
+    ) -> None:
         self.graph = graph
         self._context = context
-        self.frozen: Values = {}
-        for node_id in graph.frozen:
+        self.frozen: Values = dict(frozen) if frozen is not None else {}
+        for node_id in graph.frozen if frozen is None else []:
             node = graph.nodes[node_id]
             self._store(node_id, _run(node, self._inputs(node, self.frozen), context(node_id)))
         self._scripts = {

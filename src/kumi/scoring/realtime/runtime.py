@@ -15,6 +15,7 @@ from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry
 from kumi.scoring import onnx_chain  # a module import: onnx_chain imports this package
 from kumi.scoring.realtime.graph import RealtimeGraph, build_graph
+from kumi.scoring.realtime.portable import PortableScorer
 from kumi.scoring.realtime.python_path import ContextFactory, PythonGraphScorer
 from kumi.scoring.realtime.signature import Signature
 from kumi.scoring.realtime.validation import ExtraColumns, RowValidator
@@ -80,6 +81,10 @@ class RealtimeRuntime:
     def onnx_scorer(self) -> onnx_chain.ColumnScorer | None:
         """The compiled ONNX scorer serving requests (None: the Python graph does)."""
         return self._onnx
+
+    def portable(self) -> PortableScorer:
+        """The Python graph as a picklable scorer holding its frozen values."""
+        return PortableScorer(self.graph, self._python.frozen, self.signature)
 
     def close(self) -> None:
         self._python.close()

@@ -155,7 +155,7 @@ def _try_runtime(
     registry: ComponentRegistry | None,
 ) -> tuple[dict[str, Any], str, str, tuple[str, int] | None]:
     """Build the runtime once: the signature, whether ONNX or Python runs it, and the
-    registered MLflow model (name, version) of a compiled one."""
+    registered MLflow model (name, version)."""
     work = Path(tempfile.mkdtemp(prefix="kumi_deploy_"))
     try:
         runtime = load_runtime(

@@ -32,7 +32,7 @@ def endpoint_json(endpoint: Endpoint, base_url: str = DEFAULT_BASE_URL) -> dict[
         "runtime_reason": endpoint.runtime_reason,
         "pipeline": endpoint.pipeline,
         "training_run_id": endpoint.training_run_id,
-        "model": {"name": endpoint.model_name, "version": endpoint.model_version},
+        "model": _model(endpoint),
         **endpoint_uris(endpoint.name, base_url),
         "signature": {
             "inputs": signature.get("inputs", {}),
@@ -44,3 +44,10 @@ def endpoint_json(endpoint: Endpoint, base_url: str = DEFAULT_BASE_URL) -> dict[
         "created_at": endpoint.created_at.isoformat(),
         "updated_at": endpoint.updated_at.isoformat(),
     }
+
+
+def _model(endpoint: Endpoint) -> dict[str, Any] | None:
+    """The registered MLflow model (None when the endpoint has none)."""
+    if endpoint.model_name is None:
+        return None
+    return {"name": endpoint.model_name, "version": endpoint.model_version}
