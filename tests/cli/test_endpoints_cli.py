@@ -35,7 +35,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _json(*args: str) -> dict:
     result = runner.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
 
 
 def test_deploy_and_manage_keys(workspace: Path) -> None:
@@ -54,7 +54,7 @@ def test_deploy_and_manage_keys(workspace: Path) -> None:
     again = runner.invoke(
         app, ["deploy", "--name", "cli-penguins", "--pipeline", "penguins-real-time", *ws, "--json"]
     )
-    assert again.exit_code == 2 and json.loads(again.output)["error"]["code"] == "conflict"
+    assert again.exit_code == 2 and json.loads(again.stdout)["error"]["code"] == "conflict"
     assert _json("endpoints", "delete", "cli-penguins", *ws) == {"deleted": "cli-penguins"}
     assert runner.invoke(app, ["endpoints", "show", "cli-penguins", *ws]).exit_code == 2
 
@@ -64,7 +64,7 @@ def test_deploy_from_an_unknown_run_is_a_clear_error(workspace: Path) -> None:
         app, ["deploy", "no-such-run", "--name", "x-run", "--workspace", str(workspace), "--json"]
     )
     assert result.exit_code == 2
-    assert json.loads(result.output)["error"]["code"] in ("configuration_error", "not_found")
+    assert json.loads(result.stdout)["error"]["code"] in ("configuration_error", "not_found")
 
 
 @pytest.mark.slow
