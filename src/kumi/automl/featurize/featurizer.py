@@ -68,9 +68,10 @@ class Featurizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         return self._scaled(_stack(blocks, len(X)))
 
     def _scaled(self, matrix: np.ndarray) -> np.ndarray:
-        if self.mean_ is None:
-            return matrix
-        return (matrix - self.mean_) / self.scale_
+        if self.mean_ is not None:
+            matrix -= self.mean_
+            matrix /= self.scale_
+        return matrix
 
     def _fitted(self) -> list[ColumnEncoder]:
         if not hasattr(self, "encoders_"):

@@ -43,14 +43,14 @@ class TextEncoder(ColumnEncoder):
         for min_df in (2, 1):
             vectorizer = _vectorizer(min_df)
             try:
-                vectorizer.fit(values)
+                counts = vectorizer.fit_transform(values)
             except ValueError:  # no word is frequent enough: retry, then give up
                 continue
             self.vectorizer_ = vectorizer
-            break
-        vocabulary = self.vectorizer_.get_feature_names_out() if self.vectorizer_ else []
-        self.names = [f"{self.column}:{word}" for word in vocabulary]
-        self.steps = [f"TF-IDF of words and word pairs ({len(self.names)} features)"]
+            self.names = [f"{self.column}:{w}" for w in vectorizer.get_feature_names_out()]
+            self.steps = [f"TF-IDF of words and word pairs ({len(self.names)} features)"]
+            return np.asarray(counts.toarray(), dtype=np.float64)
+        self.steps = ["no words found: no features"]
         return self.transform(values)
 
     def transform(self, values: np.ndarray) -> np.ndarray:
