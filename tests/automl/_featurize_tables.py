@@ -22,11 +22,15 @@ def mixed_table(rows: int = 300, seed: int = 0) -> tuple[pd.DataFrame, np.ndarra
     city = pd.Series(city, dtype=object)
     city[rng.random(rows) < 0.05] = None
     many = pd.Series([f"shop{int(v)}" for v in rng.integers(0, 60, rows)], dtype=object)
-    when = pd.Series(pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 900 * 24, rows), unit="h"))
+    when = pd.Series(
+        pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 900 * 24, rows), unit="h")
+    )
     when[rng.random(rows) < 0.05] = pd.NaT
     iso = when.dt.strftime("%Y-%m-%dT%H:%M:%S").astype(object)
     iso[when.isna()] = None
-    review = pd.Series([" ".join(rng.choice(WORDS, rng.integers(3, 9))) for _ in range(rows)], dtype=object)
+    review = pd.Series(
+        [" ".join(rng.choice(WORDS, rng.integers(3, 9))) for _ in range(rows)], dtype=object
+    )
     review[rng.random(rows) < 0.05] = None
     frame = pd.DataFrame(
         {
@@ -68,11 +72,17 @@ def onnx_matrix(featurizer: Featurizer, frame: pd.DataFrame) -> np.ndarray:
     inputs = {name: builder.add_input(name, kind) for name, kind in featurizer.onnx_inputs()}
     matrix = featurizer.to_onnx(builder, inputs)
     builder.nodes.append(helper.make_node("Identity", [matrix], ["matrix"]))
-    output = helper.make_tensor_value_info("matrix", DOUBLE, [None, len(featurizer.feature_names_out_)])
-    graph = helper.make_graph(builder.nodes, "featurizer", builder.inputs, [output], builder.initializers)
+    output = helper.make_tensor_value_info(
+        "matrix", DOUBLE, [None, len(featurizer.feature_names_out_)]
+    )
+    graph = helper.make_graph(
+        builder.nodes, "featurizer", builder.inputs, [output], builder.initializers
+    )
     domains = {"", "ai.onnx.ml", *(node.domain for node in builder.nodes)}
     versions = {"": 17, "ai.onnx.ml": 3}
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid(d, versions.get(d, 1)) for d in domains])
+    model = helper.make_model(
+        graph, opset_imports=[helper.make_opsetid(d, versions.get(d, 1)) for d in domains]
+    )
     model.ir_version = 8
     onnx.checker.check_model(model)
     session = ort.InferenceSession(model.SerializeToString())

@@ -32,9 +32,20 @@ def test_matrices_are_finite_for_training_and_unseen_rows(
         assert matrix.shape[1] == len(featurizer.feature_names_out_)
         assert np.isfinite(matrix).all()
     assert featurizer.input_columns_ == [
-        "amount", "count", "member", "flag01", "city", "shop", "grade", "when", "iso", "review"
+        "amount",
+        "count",
+        "member",
+        "flag01",
+        "city",
+        "shop",
+        "grade",
+        "when",
+        "iso",
+        "review",
     ]
-    assert not any(name.startswith(("row_id", "constant")) for name in featurizer.feature_names_out_)
+    assert not any(
+        name.startswith(("row_id", "constant")) for name in featurizer.feature_names_out_
+    )
 
 
 def test_trees_encoding_imputes_with_indicator_and_codes_categories(
@@ -103,16 +114,28 @@ def test_multiclass_and_regression_target_encodings_have_one_column_per_output()
 
 def test_datetime_parts_match_pandas_for_stamps_and_iso_strings() -> None:
     stamps = pd.Series(
-        pd.to_datetime(["1969-12-31 23:59", "2000-02-29 12:30", "2024-03-01 07:05", "1900-03-01 00:00", "2100-12-31 18:00"])
+        pd.to_datetime(
+            [
+                "1969-12-31 23:59",
+                "2000-02-29 12:30",
+                "2024-03-01 07:05",
+                "1900-03-01 00:00",
+                "2100-12-31 18:00",
+            ]
+        )
     )
     frame = pd.DataFrame({"at": stamps, "iso": stamps.dt.strftime("%Y-%m-%dT%H:%M:%S")})
     featurizer = Featurizer(detect_columns(frame, "auto"), "trees").fit(frame)
     matrix = featurizer.transform(frame)
     names = featurizer.feature_names_out_
     expected = {
-        "year": stamps.dt.year, "month": stamps.dt.month, "day": stamps.dt.day,
-        "dayofweek": stamps.dt.dayofweek, "dayofyear": stamps.dt.dayofyear,
-        "hour": stamps.dt.hour, "minute": stamps.dt.minute,
+        "year": stamps.dt.year,
+        "month": stamps.dt.month,
+        "day": stamps.dt.day,
+        "dayofweek": stamps.dt.dayofweek,
+        "dayofyear": stamps.dt.dayofyear,
+        "hour": stamps.dt.hour,
+        "minute": stamps.dt.minute,
     }
     for column in ("at", "iso"):
         for part, values in expected.items():
@@ -128,7 +151,9 @@ def test_calendar_arithmetic_matches_pandas_over_five_centuries() -> None:
 
 
 def test_timezone_aware_datetimes_are_read_in_utc() -> None:
-    local = pd.Series(pd.to_datetime(["2021-06-01 01:30", "2021-06-02 02:00", None]).tz_localize("Europe/Paris"))
+    local = pd.Series(
+        pd.to_datetime(["2021-06-01 01:30", "2021-06-02 02:00", None]).tz_localize("Europe/Paris")
+    )
     frame = pd.DataFrame({"at": local})
     featurizer = Featurizer(detect_columns(frame, "auto"), "trees").fit(frame)
     names = featurizer.feature_names_out_
@@ -138,7 +163,9 @@ def test_timezone_aware_datetimes_are_read_in_utc() -> None:
 
 
 def test_text_becomes_tfidf_features() -> None:
-    frame = pd.DataFrame({"note": ["good price fast delivery", "Bad price slow delivery", "good support", None] * 5})
+    frame = pd.DataFrame(
+        {"note": ["good price fast delivery", "Bad price slow delivery", "good support", None] * 5}
+    )
     featurizer = Featurizer([ColumnSpec("note", ColumnKind.TEXT, "override", 5, 3)], "trees")
     matrix = featurizer.fit_transform(frame)
     names = featurizer.feature_names_out_
@@ -147,7 +174,9 @@ def test_text_becomes_tfidf_features() -> None:
     assert (matrix[3] == 0).all()
 
 
-def test_a_fitted_featurizer_pickles_and_transforms_the_same(table: tuple[pd.DataFrame, np.ndarray]) -> None:
+def test_a_fitted_featurizer_pickles_and_transforms_the_same(
+    table: tuple[pd.DataFrame, np.ndarray],
+) -> None:
     frame, y = table
     for encoding in ("trees", "linear"):
         featurizer = Featurizer(detect_columns(frame, "auto"), encoding, seed=2).fit(frame, y)  # type: ignore[arg-type]
@@ -189,11 +218,15 @@ def test_fit_and_transform_are_fast_on_a_wide_table() -> None:
 
     rng = np.random.default_rng(6)
     rows = 50_000
-    data: dict[str, object] = {f"n{i}": np.where(rng.random(rows) < 0.05, np.nan, rng.normal(size=rows)) for i in range(22)}
+    data: dict[str, object] = {
+        f"n{i}": np.where(rng.random(rows) < 0.05, np.nan, rng.normal(size=rows)) for i in range(22)
+    }
     for i in range(5):
         data[f"c{i}"] = rng.choice(list("abcdefgh"), rows)
     data["many"] = rng.integers(0, 2000, rows).astype(str)
-    data["at"] = pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**8, rows), unit="s")
+    data["at"] = pd.to_datetime("2020-01-01") + pd.to_timedelta(
+        rng.integers(0, 10**8, rows), unit="s"
+    )
     data["flag"] = rng.random(rows) < 0.5
     frame = pd.DataFrame(data)
     columns = detect_columns(frame, "auto")

@@ -23,7 +23,11 @@ def assert_same(featurizer: Featurizer, frame: pd.DataFrame) -> None:
 @pytest.mark.parametrize("task", ["binary", "multiclass", "regression"])
 def test_onnx_matches_transform_on_every_column_kind(encoding: str, task: str) -> None:
     frame, y = mixed_table(rows=400, seed=7)
-    target = {"binary": y, "multiclass": y + (frame["count"] > 20).to_numpy(), "regression": y * 1.5}[task]
+    target = {
+        "binary": y,
+        "multiclass": y + (frame["count"] > 20).to_numpy(),
+        "regression": y * 1.5,
+    }[task]
     featurizer = Featurizer(detect_columns(frame, "auto"), encoding, seed=1)  # type: ignore[arg-type]
     featurizer.fit(frame, target)
     assert_same(featurizer, frame)
@@ -60,7 +64,15 @@ def test_onnx_inputs_have_one_typed_input_per_used_column() -> None:
 
 
 def test_onnx_text_features_match_with_unicode_and_case() -> None:
-    notes = ["Café CRÈME très bon", "naïve über Straße", "ÉCOLE école ecole", "x y z", "", None, "İstanbul KELVIN"] * 4
+    notes = [
+        "Café CRÈME très bon",
+        "naïve über Straße",
+        "ÉCOLE école ecole",
+        "x y z",
+        "",
+        None,
+        "İstanbul KELVIN",
+    ] * 4
     frame = pd.DataFrame({"note": notes})
     spec = ColumnSpec("note", ColumnKind.TEXT, "override", 4, 6)
     featurizer = Featurizer([spec], "trees").fit(frame)

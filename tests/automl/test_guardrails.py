@@ -28,7 +28,9 @@ def guardrails(frame: pd.DataFrame, task: str = "classification") -> dict[str, G
     columns = detect_columns(data.features, "auto")
     plan = make_plan(data, "auto", seed=0)
     found = check_guardrails(data, columns, plan)
-    assert [g.name for g in found] == [n for n in NAMES if task == "classification" or "Class" not in n]
+    assert [g.name for g in found] == [
+        n for n in NAMES if task == "classification" or "Class" not in n
+    ]
     return {g.name: g for g in found}
 
 
@@ -130,5 +132,5 @@ def test_all_features_dropped_is_an_error_naming_them() -> None:
     frame = pd.DataFrame({"id": np.arange(50), "same": 1, "target": [0, 1] * 25})
     data = prepare(frame, "target", "classification")
     columns = detect_columns(data.features, "auto")
-    with pytest.raises(InvalidInputError, match="id: identifier.*same: constant"):
+    with pytest.raises(InvalidInputError, match=r"id: identifier.*same: constant"):
         check_guardrails(data, columns, make_plan(data, "auto", seed=0))

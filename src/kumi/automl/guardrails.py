@@ -85,9 +85,7 @@ def _high_cardinality(columns: list[ColumnSpec]) -> Guardrail:
         return Guardrail(name, "passed", "No high-cardinality categorical features were found.")
     encoding = "ordinal codes for tree models, target encoding for linear models"
     details = [{"column": s.name, "unique": s.unique, "encoding": encoding} for s in many]
-    return Guardrail(
-        name, "done", f"{len(many)} categorical column(s) have many levels.", details
-    )
+    return Guardrail(name, "done", f"{len(many)} categorical column(s) have many levels.", details)
 
 
 def _class_balance(data: TaskData) -> Guardrail:
@@ -169,14 +167,19 @@ def single_column_scores(data: TaskData, columns: list[ColumnSpec]) -> dict[str,
     test = featurizer.transform(data.features.iloc[held])
     sources = np.asarray(featurizer.feature_sources_)
     return {
-        column: _score(data, train[:, sources == column], data.y[fit], test[:, sources == column], data.y[held])
+        column: _score(
+            data, train[:, sources == column], data.y[fit], test[:, sources == column], data.y[held]
+        )
         for column in featurizer.input_columns_
         if (sources == column).any()
     }
 
 
 def _stratifiable(data: TaskData, rows: np.ndarray) -> bool:
-    return data.task == "classification" and int(np.bincount(data.y[rows]).min() if len(rows) else 0) >= 2
+    return (
+        data.task == "classification"
+        and int(np.bincount(data.y[rows]).min() if len(rows) else 0) >= 2
+    )
 
 
 def _score(

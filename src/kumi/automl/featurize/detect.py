@@ -75,18 +75,21 @@ def _missing(series: pd.Series) -> np.ndarray:
 
 
 def _detect(series: pd.Series, missing: int, unique: int, off: bool) -> tuple[ColumnKind, str]:
-    if missing == len(series):
-        return ColumnKind.DROPPED, "all values missing"
     dtype = series.dtype
     numeric = pd.api.types.is_numeric_dtype(dtype) and not isinstance(dtype, pd.CategoricalDtype)
+    if missing == len(series):
+        return ColumnKind.DROPPED, "all values missing"
     if pd.api.types.is_bool_dtype(dtype):
         return ColumnKind.BOOLEAN, "detected"
     if off:
         return (ColumnKind.NUMERIC, "detected") if numeric else _off()
     if unique == 1:
         return ColumnKind.DROPPED, "constant (one value)"
-    if numeric:
-        return _numeric(series, unique)
+    return _numeric(series, unique) if numeric else _non_numeric(series, unique)
+
+
+def _non_numeric(series: pd.Series, unique: int) -> tuple[ColumnKind, str]:
+    dtype = series.dtype
     if isinstance(dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(dtype):
         return ColumnKind.DATETIME, "detected"
     if isinstance(dtype, pd.CategoricalDtype):
@@ -120,7 +123,7 @@ def _strings(series: pd.Series, unique: int) -> tuple[ColumnKind, str]:
         return (ColumnKind.BOOLEAN if unique <= 2 else ColumnKind.NUMERIC), "detected"
     if sample.str.match(ISO_DATE).mean() >= 0.95:
         return ColumnKind.DATETIME, "detected"
-    words = float(sample.str.split().str.len().mean())
+    words = float(sample.str.count(r"\S+").mean())
     if words >= TEXT_MIN_WORDS and unique >= TEXT_MIN_UNIQUE_SHARE * len(present):
         return ColumnKind.TEXT, "detected"
     if unique == len(series) and len(series) >= ID_MIN_ROWS:

@@ -18,7 +18,7 @@ from kumi.core.errors import ColumnNotFoundError, InvalidInputError, NotFittedEr
 from kumi.tracking.onnx.builder import GraphBuilder
 
 
-class Featurizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+class Featurizer(TransformerMixin, BaseEstimator):
     """Encodes the used columns of ``columns`` for a family's ``encoding``: ``trees``
     (ordinal category codes, listed in ``categorical_features_``) or ``linear`` (one-hot
     or target encoding, then every feature standardised)."""
@@ -28,11 +28,11 @@ class Featurizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         self.encoding = encoding
         self.seed = seed
 
-    def fit(self, X: pd.DataFrame, y: np.ndarray | None = None) -> Self:
+    def fit(self, X: pd.DataFrame, y: np.ndarray | None = None) -> Self:  # noqa: N803 (scikit-learn's name)
         self.fit_transform(X, y)
         return self
 
-    def fit_transform(self, X: pd.DataFrame, y: np.ndarray | None = None, **_: Any) -> np.ndarray:
+    def fit_transform(self, X: pd.DataFrame, y: np.ndarray | None = None, **_: Any) -> np.ndarray:  # noqa: N803 (scikit-learn's name)
         """Fit and transform ``X``; target encodings are cross-fitted (out of fold) here.
         ``y``: class indices (integers) for classification, floats for regression."""
         used = _used_columns(self.columns)
@@ -60,7 +60,7 @@ class Featurizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             self.feature_names_out_ += encoder.names
             self.feature_sources_ += [encoder.column] * len(encoder.names)
 
-    def transform(self, X: pd.DataFrame) -> np.ndarray:
+    def transform(self, X: pd.DataFrame) -> np.ndarray:  # noqa: N803 (scikit-learn's name)
         """float64 ``(rows, len(feature_names_out_))``, finite everywhere."""
         encoders = self._fitted()
         _require(X, self.input_columns_)
@@ -85,7 +85,7 @@ class Featurizer(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         """(raw column, TensorProto element type) of each graph input, shaped [None, 1]."""
         return [(encoder.column, encoder.input_type) for encoder in self._fitted()]
 
-    def onnx_feed(self, X: pd.DataFrame) -> dict[str, np.ndarray]:
+    def onnx_feed(self, X: pd.DataFrame) -> dict[str, np.ndarray]:  # noqa: N803 (scikit-learn's name)
         """The graph inputs for the rows of ``X`` (``[N, 1]`` arrays)."""
         _require(X, self.input_columns_)
         return {e.column: e.read(X[e.column]).reshape(-1, 1) for e in self._fitted()}
@@ -126,8 +126,8 @@ def _used_columns(columns: Sequence[ColumnSpec]) -> list[ColumnSpec]:
     return used
 
 
-def _require(X: pd.DataFrame, names: list[str]) -> None:
-    absent = [name for name in names if name not in X.columns]
+def _require(frame: pd.DataFrame, names: list[str]) -> None:
+    absent = [name for name in names if name not in frame.columns]
     if absent:
         raise ColumnNotFoundError(
             f"The table lacks column(s) {', '.join(map(repr, absent))} the featurizer was "

@@ -18,7 +18,7 @@ DAY = 86_400
 
 
 class Arithmetic(Protocol):
-    """int64 operations (division and modulo floor toward −∞ on the values used here)."""
+    """int64 operations; division and modulo floor toward minus infinity here."""
 
     def add(self, a: Any, b: Any) -> Any: ...
     def sub(self, a: Any, b: Any) -> Any: ...
@@ -120,7 +120,9 @@ def _civil(ops: Arithmetic, z: Any) -> tuple[Any, Any, Any, Any]:
     era = ops.div(z, 146_097)
     doe = ops.sub(z, ops.mul(era, 146_097))
     yoe = ops.div(
-        ops.sub(ops.add(ops.sub(doe, ops.div(doe, 1460)), ops.div(doe, 36_524)), ops.div(doe, 146_096)),
+        ops.sub(
+            ops.add(ops.sub(doe, ops.div(doe, 1460)), ops.div(doe, 36_524)), ops.div(doe, 146_096)
+        ),
         365,
     )
     doy = ops.sub(doe, ops.sub(ops.add(ops.mul(yoe, 365), ops.div(yoe, 4)), ops.div(yoe, 100)))

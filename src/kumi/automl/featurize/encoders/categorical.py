@@ -43,7 +43,7 @@ class CategoryEncoder(ColumnEncoder):
         """Code of each value: its level's position, ``len(levels_)`` for anything else."""
         if self.impute == "most_frequent":
             values = np.where(values == "", self.mode_, values)
-        codes = pd.Index(self.levels_, dtype=object).get_indexer(values)
+        codes = pd.Index(self.levels_, dtype=object).get_indexer(pd.Index(values))
         codes[codes < 0] = len(self.levels_)
         return codes
 

@@ -88,7 +88,10 @@ def _table(codes: np.ndarray, targets: np.ndarray, levels: int, frequency: bool)
         return shares.reshape(-1, 1)
     prior = targets.mean(axis=0) if len(targets) else np.zeros(targets.shape[1])
     sums = np.stack(
-        [np.bincount(codes, weights=targets[:, k], minlength=levels + 1) for k in range(targets.shape[1])],
+        [
+            np.bincount(codes, weights=targets[:, k], minlength=levels + 1)
+            for k in range(targets.shape[1])
+        ],
         axis=1,
     )[: levels + 1]
     table = (sums + SMOOTHING * prior) / (counts[:, None] + SMOOTHING)

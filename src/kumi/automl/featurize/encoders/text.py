@@ -1,4 +1,4 @@
-"""Free text: TF-IDF of word 1–2-grams (sublinear tf, l2 rows), at most 300 features.
+"""Free text: TF-IDF of word 1-2-grams (sublinear tf, l2 rows), at most 300 features.
 
 Words are runs of two or more ASCII letters, digits or underscores, lower-cased (ASCII
 only): exactly what the ONNX Tokenizer (regular expression) and StringNormalizer (C locale)
@@ -103,13 +103,17 @@ def _vectorizer(min_df: int) -> TfidfVectorizer:
 
 
 def _weighted(builder: GraphBuilder, counts: str, idf: np.ndarray) -> str:
-    """sublinear tf × idf, rows scaled to unit length (zero rows stay zero)."""
+    """sublinear tf times idf, rows scaled to unit length (zero rows stay zero)."""
     zero, one = builder.constant([0.0], np.float64), builder.constant([1.0], np.float64)
     present = builder.node("Greater", [counts, zero])
     safe = builder.where(present, counts, one)
     tf = builder.where(present, builder.node("Add", [builder.node("Log", [safe]), one]), zero)
     weighted = builder.node("Mul", [tf, builder.constant(idf, np.float64)])
-    squares = builder.node("ReduceSum", [builder.node("Mul", [weighted, weighted]), builder.constant([1], np.int64)], keepdims=1)
+    squares = builder.node(
+        "ReduceSum",
+        [builder.node("Mul", [weighted, weighted]), builder.constant([1], np.int64)],
+        keepdims=1,
+    )
     norms = builder.node("Sqrt", [squares])
     norms = builder.where(builder.node("Equal", [norms, zero]), one, norms)
     return builder.node("Div", [weighted, norms])
