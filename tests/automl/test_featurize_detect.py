@@ -102,3 +102,11 @@ def test_an_override_of_an_unknown_column_is_an_error() -> None:
     frame, _ = mixed_table()
     with pytest.raises(ColumnNotFoundError, match="nope"):
         detect_columns(frame, {"nope": ColumnOverride(purpose="drop")})
+
+
+def test_a_boolean_override_on_words_becomes_categorical() -> None:
+    frame = pd.DataFrame({"answer": ["yes", "no", None] * 10, "flag": [1, 0, None] * 10})
+    overrides = {n: ColumnOverride(purpose="boolean") for n in frame.columns}
+    specs = {spec.name: spec for spec in detect_columns(frame, overrides)}
+    assert specs["answer"].kind == ColumnKind.CATEGORICAL
+    assert specs["flag"].kind == ColumnKind.BOOLEAN

@@ -54,6 +54,8 @@ def _spec(name: str, series: pd.Series, override: ColumnOverride | None, off: bo
     if override is not None and override.purpose is not None:
         kind = _PURPOSES[override.purpose]
         reason = "override" if kind != ColumnKind.DROPPED else "dropped by override"
+        if kind == ColumnKind.BOOLEAN and not _numbers(series):
+            kind, reason = ColumnKind.CATEGORICAL, "override (boolean text: categorical)"
         impute = override.impute or DEFAULT_IMPUTE.get(kind)
         return ColumnSpec(name, kind, reason, missing, unique, _impute(kind, impute, missing))
     kind, reason = _detect(series, missing, unique, off)
@@ -65,6 +67,11 @@ def _spec(name: str, series: pd.Series, override: ColumnOverride | None, off: bo
 
 def _impute(kind: ColumnKind, impute: str | None, missing: int) -> str | None:
     return impute if kind != ColumnKind.DROPPED and missing else None
+
+
+def _numbers(series: pd.Series) -> bool:
+    """True when the present values of ``series`` read as numbers (or booleans)."""
+    return bool(np.isfinite(as_numbers(series.dropna())).all())
 
 
 def _missing(series: pd.Series) -> np.ndarray:
@@ -119,7 +126,7 @@ def _identifier_like(series: pd.Series, unique: int) -> bool:
 def _strings(series: pd.Series, unique: int) -> tuple[ColumnKind, str]:
     present = series.dropna()
     sample = present.sample(min(len(present), SAMPLE_ROWS), random_state=0).astype(str)
-    if np.isfinite(as_numbers(present)).all():
+    if _numbers(present):
         return (ColumnKind.BOOLEAN if unique <= 2 else ColumnKind.NUMERIC), "detected"
     if sample.str.match(ISO_DATE).mean() >= 0.95:
         return ColumnKind.DATETIME, "detected"
