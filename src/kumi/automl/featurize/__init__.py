@@ -7,4 +7,8 @@ Encoding = Literal["trees", "linear"]
 categorical splits; missing numbers imputed with indicator columns) or ``linear`` (one-hot
 or target encoding, imputed and standardised)."""
 
-__all__ = ["Encoding"]
+from kumi.automl.featurize.columns import ColumnKind, ColumnSpec  # noqa: E402
+from kumi.automl.featurize.detect import detect_columns  # noqa: E402
+from kumi.automl.featurize.featurizer import Featurizer  # noqa: E402
+
+__all__ = ["ColumnKind", "ColumnSpec", "Encoding", "Featurizer", "detect_columns"]
