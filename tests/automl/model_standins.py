@@ -36,25 +36,25 @@ class NumericFeaturizer:
     def __init__(self, encoding: str) -> None:
         self.encoding = encoding
 
-    def fit(self, X: pd.DataFrame) -> NumericFeaturizer:
-        self.input_columns_ = [str(c) for c in X.columns]
-        values = X.to_numpy(np.float64)
+    def fit(self, frame: pd.DataFrame) -> NumericFeaturizer:
+        self.input_columns_ = [str(c) for c in frame.columns]
+        values = frame.to_numpy(np.float64)
         self.medians_ = np.nanmedian(values, axis=0)
         filled = np.where(np.isnan(values), self.medians_, values)
         self.means_ = filled.mean(axis=0)
         self.stds_ = np.where(filled.std(axis=0) > 0, filled.std(axis=0), 1.0)
         return self
 
-    def transform(self, X: pd.DataFrame) -> np.ndarray:
-        values = X[self.input_columns_].to_numpy(np.float64)
+    def transform(self, frame: pd.DataFrame) -> np.ndarray:
+        values = frame[self.input_columns_].to_numpy(np.float64)
         filled = np.where(np.isnan(values), self.medians_, values)
         return (filled - self.means_) / self.stds_ if self.encoding == "linear" else filled
 
     def onnx_inputs(self) -> list[tuple[str, int]]:
         return [(c, DOUBLE) for c in self.input_columns_]
 
-    def onnx_feed(self, X: pd.DataFrame) -> dict[str, np.ndarray]:
-        return {c: X[[c]].to_numpy(np.float64) for c in self.input_columns_}
+    def onnx_feed(self, frame: pd.DataFrame) -> dict[str, np.ndarray]:
+        return {c: frame[[c]].to_numpy(np.float64) for c in self.input_columns_}
 
     def to_onnx(self, builder: GraphBuilder, inputs: Mapping[str, str]) -> str:
         joined = builder.node("Concat", [inputs[c] for c in self.input_columns_], axis=1)
@@ -70,17 +70,17 @@ def table(task: str, rows: int = 1200, seed: int = 0) -> tuple[pd.DataFrame, np.
     """Features (ties from rounding, a few missing values, an integer code column) and the
     target: binary / multiclass class indices, or regression values."""
     if task == "regression":
-        X, y = make_regression(rows, 6, n_informative=4, noise=5.0, random_state=seed)
+        values, y = make_regression(rows, 6, n_informative=4, noise=5.0, random_state=seed)
         y = y + 300.0
     else:
         classes = 3 if task == "multiclass" else 2
-        X, y = make_classification(
+        values, y = make_classification(
             rows, 6, n_informative=4, n_classes=classes, n_clusters_per_class=1, random_state=seed
         )
-    X[:, 1] = np.round(X[:, 1], 1)
-    X[:, 5] = np.floor(np.abs(X[:, 5]) * 2).clip(0, 5)
-    X[::17, 0] = np.nan
-    return pd.DataFrame(X, columns=[f"x{i}" for i in range(6)]), y
+    values[:, 1] = np.round(values[:, 1], 1)
+    values[:, 5] = np.floor(np.abs(values[:, 5]) * 2).clip(0, 5)
+    values[::17, 0] = np.nan
+    return pd.DataFrame(values, columns=[f"x{i}" for i in range(6)]), y
 
 
 def build(family: str, task: str, seed: int = 0) -> Any:

@@ -26,8 +26,9 @@ def noisy_trial(number: int, noise: float, seed: int, y=Y, status="completed") -
     predictions = np.column_stack([1 - positive, positive])
     metric = get_metric("auc", "classification")
     value = metric(y, predictions)
-    return TrialResult(number, "f", {}, "trees", status, value, metric.loss(value),
-                       predictions=predictions)
+    return TrialResult(
+        number, "f", {}, "trees", status, value, metric.loss(value), predictions=predictions
+    )
 
 
 def test_greedy_weights_sum_to_one_and_beat_the_best_single_member() -> None:
@@ -59,11 +60,14 @@ def test_greedy_keeps_a_dominant_member_alone() -> None:
 
 def test_greedy_limits_the_pool_and_rounds() -> None:
     trials = [noisy_trial(n, 1.0, seed=n) for n in range(8)]
-    weights = greedy_ensemble(trials, Y, get_metric("auc", "classification"),
-                              max_members=3, rounds=4)
+    weights = greedy_ensemble(
+        trials, Y, get_metric("auc", "classification"), max_members=3, rounds=4
+    )
     best_three = sorted(trials, key=lambda t: t.loss)[:3]
     assert set(weights) <= {t.number for t in best_three}
-    sizes = [k for k in range(1, 5) if all(abs(w * k - round(w * k)) < 1e-9 for w in weights.values())]
+    sizes = [
+        k for k in range(1, 5) if all(abs(w * k - round(w * k)) < 1e-9 for w in weights.values())
+    ]
     assert sizes, "weights are selection counts over at most 4 rounds"
 
 
@@ -74,8 +78,9 @@ def test_greedy_regression_never_worse_than_best() -> None:
     for n in range(4):
         predictions = y + np.random.default_rng(n).normal(n * 0.3, 1.0, len(y))
         value = metric(y, predictions)
-        trials.append(TrialResult(n, "f", {}, "linear", "completed", value, value,
-                                  predictions=predictions))
+        trials.append(
+            TrialResult(n, "f", {}, "linear", "completed", value, value, predictions=predictions)
+        )
     weights = greedy_ensemble(trials, y, metric)
     blended = metric(y, blend({t.number: t.predictions for t in trials}, weights))
     assert blended <= min(t.metric_value for t in trials)
@@ -83,8 +88,9 @@ def test_greedy_regression_never_worse_than_best() -> None:
 
 def test_no_usable_trial_is_a_clear_error() -> None:
     with pytest.raises(InvalidInputError, match="No completed trial"):
-        greedy_ensemble([TrialResult(0, "f", {}, "trees", "failed")], Y,
-                        get_metric("auc", "classification"))
+        greedy_ensemble(
+            [TrialResult(0, "f", {}, "trees", "failed")], Y, get_metric("auc", "classification")
+        )
 
 
 def test_stacking_fits_a_meta_model_scored_out_of_fold() -> None:
@@ -112,8 +118,16 @@ def test_stacking_multiclass_and_regression_links() -> None:
     assert np.allclose(stacked.predictions.sum(axis=1), 1.0)
     values = RNG.normal(0, 1, 200)
     regressors = [
-        TrialResult(n, "f", {}, "linear", "completed", 0.0, float(n),
-                    predictions=values * (1 + n) + rng.normal(0, 0.2, 200))
+        TrialResult(
+            n,
+            "f",
+            {},
+            "linear",
+            "completed",
+            0.0,
+            float(n),
+            predictions=values * (1 + n) + rng.normal(0, 0.2, 200),
+        )
         for n in range(2)
     ]
     meta = stacking_ensemble(regressors, values, get_metric("r2", "regression")).meta

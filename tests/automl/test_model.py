@@ -96,8 +96,9 @@ def trial_file(tmp_path, number, family, estimators) -> TrialResult:
     path = tmp_path / f"trial-{number}.pkl"
     path.write_bytes(cloudpickle.dumps(estimators))
     encoding = "linear" if family in ("elastic_net", "knn", "mlp") else "trees"
-    return TrialResult(number, family, {"n": number}, encoding, "completed", 0.9, -0.9,
-                       model_path=path)
+    return TrialResult(
+        number, family, {"n": number}, encoding, "completed", 0.9, -0.9, model_path=path
+    )
 
 
 def test_build_model_loads_trials_fold_estimators(tmp_path) -> None:
@@ -110,12 +111,14 @@ def test_build_model_loads_trials_fold_estimators(tmp_path) -> None:
     for number, family in ((2, "xgboost"), (5, "knn")):
         encoding = "linear" if family == "knn" else "trees"
         matrix = prepared[encoding].transform(data.features)
-        folds = [fit_folds(family, "binary", matrix[f.train], data.y[f.train], 1)[0]
-                 for f in plan.folds]
+        folds = [
+            fit_folds(family, "binary", matrix[f.train], data.y[f.train], 1)[0] for f in plan.folds
+        ]
         trials[number] = trial_file(tmp_path, number, family, folds)
     model = build_model(trials, {5: 0.4, 2: 0.6}, prepared, data, plan)
     assert [(m.trial, m.family, m.weight, len(m.estimators)) for m in model.members] == [
-        (5, "knn", 0.4, 3), (2, "xgboost", 0.6, 3)
+        (5, "knn", 0.4, 3),
+        (2, "xgboost", 0.6, 3),
     ]
     assert list(model.classes_) == ["neg", "pos"]
     assert model.input_columns == [f"x{i}" for i in range(6)]

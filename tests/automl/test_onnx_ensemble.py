@@ -9,9 +9,9 @@ import warnings
 import lightgbm
 import numpy as np
 import pytest
-from xgboost import XGBClassifier
 from model_standins import FAMILIES, featurizers, member, table
 from test_onnx_families import LABELS, run_onnx
+from xgboost import XGBClassifier
 
 from kumi.automl.ensemble import fit_meta, stack_features
 from kumi.automl.model import AutoMLModel, Member
@@ -26,8 +26,12 @@ def mixed_model(task: str, rows: int, stacking: bool) -> tuple[AutoMLModel, obje
         for i, (f, w) in enumerate(zip(FAMILIES, (0.3, 0.2, 0.1, 0.1, 0.1, 0.1, 0.1), strict=True))
     ]
     classes = None if task == "regression" else LABELS[task]
-    model = AutoMLModel("regression" if task == "regression" else "classification",
-                        members, prepared, classes=classes)
+    model = AutoMLModel(
+        "regression" if task == "regression" else "classification",
+        members,
+        prepared,
+        classes=classes,
+    )
     if stacking:
         n_classes = 0 if classes is None else len(classes)
         features = stack_features(model.member_predictions(train))
@@ -35,6 +39,7 @@ def mixed_model(task: str, rows: int, stacking: bool) -> tuple[AutoMLModel, obje
     return model, frame
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stacking", [False, True], ids=["voting", "stacking"])
 @pytest.mark.parametrize("task", ["binary", "multiclass", "regression"])
 def test_ensemble_of_every_family_matches_python(task: str, stacking: bool) -> None:
@@ -61,8 +66,13 @@ def test_early_stopped_boosting_exports_its_best_iteration() -> None:
     prepared = featurizers(frame)
     matrix = prepared["trees"].transform(frame)
     booster = lightgbm.LGBMClassifier(n_estimators=400, learning_rate=0.3, verbose=-1)
-    booster.fit(matrix[:1000], y[:1000], eval_X=matrix[1000:], eval_y=y[1000:],
-                callbacks=[lightgbm.early_stopping(5, verbose=False)])
+    booster.fit(
+        matrix[:1000],
+        y[:1000],
+        eval_X=matrix[1000:],
+        eval_y=y[1000:],
+        callbacks=[lightgbm.early_stopping(5, verbose=False)],
+    )
     assert 0 < booster.best_iteration_ < 400
     xgb = XGBClassifier(n_estimators=400, learning_rate=0.3, early_stopping_rounds=5)
     xgb.fit(matrix[:1000], y[:1000], eval_set=[(matrix[1000:], y[1000:])], verbose=False)
@@ -78,8 +88,9 @@ def test_lightgbm_categorical_splits_export() -> None:
     frame, y = table("multiclass", rows=1500, seed=3)
     prepared = featurizers(frame)
     matrix = prepared["trees"].transform(frame)
-    booster = lightgbm.LGBMClassifier(n_estimators=40, min_data_per_group=5, cat_smooth=1,
-                                      verbose=-1)
+    booster = lightgbm.LGBMClassifier(
+        n_estimators=40, min_data_per_group=5, cat_smooth=1, verbose=-1
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         booster.fit(matrix, y, categorical_feature=[5])
@@ -90,6 +101,7 @@ def test_lightgbm_categorical_splits_export() -> None:
     assert np.abs(outputs["probabilities"] - model.predict_proba(frame)).max() <= 1e-4
 
 
+@pytest.mark.slow
 def test_five_members_of_five_folds_export_in_seconds() -> None:
     frame, y = table("binary", rows=1500, seed=4)
     prepared = featurizers(frame)

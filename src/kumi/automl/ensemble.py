@@ -53,12 +53,11 @@ def greedy_ensemble(
 
 def blend(predictions: Mapping[int, np.ndarray], weights: Mapping[int, float]) -> np.ndarray:
     """The weighted average of trials' predictions (the voting ensemble's predictions)."""
-    return sum(weight * np.asarray(predictions[n], np.float64) for n, weight in weights.items())
+    stacked = np.stack([np.asarray(predictions[n], np.float64) for n in weights])
+    return np.tensordot(np.asarray(list(weights.values()), np.float64), stacked, axes=1)
 
 
-def candidates(
-    trials: Sequence[TrialResult], n_rows: int, max_members: int
-) -> list[TrialResult]:
+def candidates(trials: Sequence[TrialResult], n_rows: int, max_members: int) -> list[TrialResult]:
     """Completed trials with usable validation predictions, best first (then by number)."""
     usable = [
         trial
@@ -125,7 +124,7 @@ class StackingEnsemble:
 
 
 def stack_features(predictions: Sequence[np.ndarray]) -> np.ndarray:
-    """Members' predictions side by side: (rows, members × columns)."""
+    """Members' predictions side by side: (rows, members * columns)."""
     return np.column_stack([np.asarray(p, np.float64).reshape(len(p), -1) for p in predictions])
 
 
@@ -133,6 +132,7 @@ def stacking_ensemble(
     trials: Sequence[TrialResult],
     y_valid: np.ndarray,
     metric: Metric,
+    *,
     max_members: int = 5,
     folds: int = 5,
     seed: int = 0,
@@ -167,7 +167,10 @@ def fit_meta(features: np.ndarray, y: np.ndarray, n_classes: int) -> LinearMeta:
     full_coef = np.zeros((features.shape[1], n_classes))
     full_intercept = np.full(n_classes, -1e3)
     if len(present) == 2:  # a binary fit inside a multiclass task: margins ±s/2
-        coef, intercept = np.hstack([-coef / 2, coef / 2]), np.hstack([-intercept / 2, intercept / 2])
+        coef, intercept = (
+            np.hstack([-coef / 2, coef / 2]),
+            np.hstack([-intercept / 2, intercept / 2]),
+        )
     full_coef[:, present] = coef
     full_intercept[present] = intercept
     return LinearMeta(full_coef, full_intercept, "softmax")

@@ -10,9 +10,9 @@ from typing import Any, Protocol
 
 import cloudpickle
 import numpy as np
+import onnx
 import pandas as pd
 
-import onnx
 from kumi.automl.data import TaskData
 from kumi.automl.ensemble import LinearMeta, stack_features
 from kumi.automl.featurize import Encoding
@@ -30,9 +30,9 @@ class FeaturizerLike(Protocol):
 
     input_columns_: list[str]
 
-    def transform(self, X: pd.DataFrame) -> np.ndarray: ...
+    def transform(self, frame: pd.DataFrame) -> np.ndarray: ...
     def onnx_inputs(self) -> list[tuple[str, int]]: ...
-    def onnx_feed(self, X: pd.DataFrame) -> dict[str, np.ndarray]: ...
+    def onnx_feed(self, frame: pd.DataFrame) -> dict[str, np.ndarray]: ...
     def to_onnx(self, builder: GraphBuilder, inputs: Mapping[str, str]) -> str: ...
 
 
@@ -76,6 +76,7 @@ class AutoMLModel:
         task: Task,
         members: Sequence[Member],
         featurizers: Mapping[Encoding, FeaturizerLike],
+        *,
         classes: np.ndarray | None = None,
         meta: LinearMeta | None = None,
         input_columns: Sequence[str] | None = None,
@@ -104,53 +105,53 @@ class AutoMLModel:
     def n_classes(self) -> int:
         return 0 if self._classes is None else len(self._classes)
 
-    def member_predictions(self, X: pd.DataFrame) -> list[np.ndarray]:
+    def member_predictions(self, frame: pd.DataFrame) -> list[np.ndarray]:
         """Each member's fold-averaged predictions (the metric's form), in member order."""
-        self._check_columns(X)
-        matrices = {enc: np.asarray(f.transform(X)) for enc, f in self.featurizers.items()}
+        self._check_columns(frame)
+        matrices = {enc: np.asarray(f.transform(frame)) for enc, f in self.featurizers.items()}
         return [m.predict(matrices[m.encoding], self.n_classes) for m in self.members]
 
-    def _scores(self, X: pd.DataFrame) -> np.ndarray:
-        predictions = self.member_predictions(X)
+    def _scores(self, frame: pd.DataFrame) -> np.ndarray:
+        predictions = self.member_predictions(frame)
         if self.meta is not None:
             return self.meta.predict(stack_features(predictions))
-        total = sum(m.weight for m in self.members)
-        return sum(m.weight / total * p for m, p in zip(self.members, predictions, strict=True))
+        weights = np.asarray([m.weight for m in self.members], np.float64)
+        return np.tensordot(weights / weights.sum(), np.stack(predictions), axes=1)
 
-    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+    def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """Class probabilities (rows, n_classes), columns in ``classes_`` order."""
         if self.task != "classification":
             raise InvalidParameterError(
                 "predict_proba is for classification models; use predict for regression.",
                 details={"task": self.task},
             )
-        return self._scores(X)
+        return self._scores(frame)
 
-    def predict(self, X: pd.DataFrame) -> np.ndarray:
+    def predict(self, frame: pd.DataFrame) -> np.ndarray:
         """Original class labels (classification) | predicted values (regression)."""
         if self.task == "classification":
-            return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
-        return np.asarray(self._scores(X), np.float64)
+            return self.classes_[np.argmax(self.predict_proba(frame), axis=1)]
+        return np.asarray(self._scores(frame), np.float64)
 
     def to_onnx(self) -> onnx.ModelProto:
         """One ONNX graph: an input per raw column → featurizers → members → ensemble."""
         return model_to_onnx(self)
 
-    def onnx_feed(self, X: pd.DataFrame) -> dict[str, np.ndarray]:
+    def onnx_feed(self, frame: pd.DataFrame) -> dict[str, np.ndarray]:
         """The graph's inputs from a raw table (see each featurizer's ``onnx_feed``)."""
-        self._check_columns(X)
+        self._check_columns(frame)
         feed: dict[str, np.ndarray] = {}
         for featurizer in self.featurizers.values():
-            feed.update(featurizer.onnx_feed(X))
+            feed.update(featurizer.onnx_feed(frame))
         return feed
 
-    def _check_columns(self, X: pd.DataFrame) -> None:
-        if not isinstance(X, pd.DataFrame):
+    def _check_columns(self, frame: pd.DataFrame) -> None:
+        if not isinstance(frame, pd.DataFrame):
             raise InvalidInputError(
-                f"The model scores a pandas DataFrame, not {type(X).__name__}.",
-                details={"type": type(X).__name__},
+                f"The model scores a pandas DataFrame, not {type(frame).__name__}.",
+                details={"type": type(frame).__name__},
             )
-        missing = [c for c in self.input_columns if c not in X.columns]
+        missing = [c for c in self.input_columns if c not in frame.columns]
         if missing:
             raise ColumnNotFoundError(
                 f"Column(s) {', '.join(map(str, missing))} are missing; the model was "
@@ -170,6 +171,7 @@ def build_model(
     featurizers: Mapping[Encoding, FeaturizerLike],
     data: TaskData,
     plan: ValidationPlan,
+    *,
     meta: LinearMeta | None = None,
 ) -> AutoMLModel:
     """The model of the trials in ``weights`` (trial number → weight; for stacking, the
@@ -187,7 +189,9 @@ def build_model(
         )
     raw = {c for f in chosen.values() for c in f.input_columns_}
     columns = [str(c) for c in data.features.columns if c in raw]
-    return AutoMLModel(data.task, members, chosen, data.classes, meta, columns)
+    return AutoMLModel(
+        data.task, members, chosen, classes=data.classes, meta=meta, input_columns=columns
+    )
 
 
 def _member(trial: TrialResult, weight: float, plan: ValidationPlan) -> Member:
@@ -205,4 +209,6 @@ def _member(trial: TrialResult, weight: float, plan: ValidationPlan) -> Member:
             f"{len(plan.folds)} fold(s); the trial's file does not belong to this plan.",
             details={"trial": trial.number, "models": len(estimators), "folds": len(plan.folds)},
         )
-    return Member(trial.number, trial.family, dict(trial.params), trial.encoding, weight, estimators)
+    return Member(
+        trial.number, trial.family, dict(trial.params), trial.encoding, weight, estimators
+    )

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import onnx
 from onnx import helper
 
-import onnx
 from kumi.automl.onnx.estimators import estimator_scores
 from kumi.core.errors import NotDerivableError
 from kumi.tracking.onnx.builder import DOUBLE, FLOAT, INT64, STRING, GraphBuilder
@@ -103,6 +103,8 @@ def _labels(builder: GraphBuilder, classes: Any) -> tuple[str, int]:
     return builder.constant([str(v) for v in values], object), STRING
 
 
-def _expose(builder: GraphBuilder, name: str, tensor: str, elem_type: int, shape: list[Any]) -> None:
+def _expose(
+    builder: GraphBuilder, name: str, tensor: str, elem_type: int, shape: list[Any]
+) -> None:
     builder.nodes.append(helper.make_node("Identity", [tensor], [name]))
     builder.outputs.append(helper.make_tensor_value_info(name, elem_type, shape))

@@ -20,7 +20,12 @@ from kumi.core.errors import NotDerivableError
 from kumi.tracking.onnx.builder import DOUBLE, FLOAT, TARGET_OPSET, GraphBuilder
 
 FOREST_NAMES = frozenset(
-    {"RandomForestClassifier", "RandomForestRegressor", "ExtraTreesClassifier", "ExtraTreesRegressor"}
+    {
+        "RandomForestClassifier",
+        "RandomForestRegressor",
+        "ExtraTreesClassifier",
+        "ExtraTreesRegressor",
+    }
 )
 LIGHTGBM_NAMES = frozenset({"LGBMClassifier", "LGBMRegressor"})
 XGBOOST_NAMES = frozenset({"XGBClassifier", "XGBRegressor"})
