@@ -13,6 +13,8 @@ from onnx import TensorProto, compose, helper, numpy_helper
 OPSET = 17
 ML_OPSET = 3
 TARGET_OPSET = {"": OPSET, "ai.onnx.ml": ML_OPSET}
+MICROSOFT_DOMAIN = "com.microsoft"
+"""onnxruntime's contributed operators (e.g. Tokenizer)."""
 DOUBLE = TensorProto.DOUBLE
 FLOAT = TensorProto.FLOAT
 INT64 = TensorProto.INT64
@@ -86,11 +88,10 @@ class GraphBuilder:
         graph = helper.make_graph(
             self.nodes, name, self.inputs, self.outputs, initializer=self.initializers
         )
-        model = helper.make_model(
-            graph,
-            opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid("ai.onnx.ml", 3)],
-            producer_name="kumi",
-        )
+        opsets = [helper.make_opsetid("", OPSET), helper.make_opsetid("ai.onnx.ml", ML_OPSET)]
+        if any(node.domain == MICROSOFT_DOMAIN for node in self.nodes):
+            opsets.append(helper.make_opsetid(MICROSOFT_DOMAIN, 1))  # onnxruntime's Tokenizer
+        model = helper.make_model(graph, opset_imports=opsets, producer_name="kumi")
         model.ir_version = 8
         onnx.checker.check_model(model)
         return model

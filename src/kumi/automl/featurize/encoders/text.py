@@ -13,11 +13,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kumi.automl.featurize.encoders.base import ColumnEncoder, as_double
 from kumi.automl.featurize.values import as_text
-from kumi.tracking.onnx.builder import STRING, GraphBuilder
+from kumi.tracking.onnx.builder import MICROSOFT_DOMAIN, STRING, GraphBuilder
 
 TOKEN = "[0-9A-Za-z_]{2,}"
 MAX_FEATURES = 300
-TOKENIZER_DOMAIN = "com.microsoft"
+TOKENIZER_DOMAIN = MICROSOFT_DOMAIN
 """The Tokenizer operator's domain (onnxruntime contrib ops); a graph using it imports it."""
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _PAD = "#"
