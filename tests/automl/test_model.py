@@ -9,13 +9,13 @@ import cloudpickle
 import numpy as np
 import pandas as pd
 import pytest
-from model_standins import featurizers, fit_folds, member, table
 
 from kumi.automl.data import prepare
 from kumi.automl.model import AutoMLModel, Member, build_model
 from kumi.automl.trials import TrialResult
 from kumi.automl.validation import make_plan
 from kumi.core.errors import ColumnNotFoundError, InvalidInputError, InvalidParameterError
+from tests.automl.model_standins import featurizers, fit_folds, member, table
 
 
 @pytest.fixture(scope="module")

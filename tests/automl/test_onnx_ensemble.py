@@ -9,12 +9,12 @@ import warnings
 import lightgbm
 import numpy as np
 import pytest
-from model_standins import FAMILIES, featurizers, member, table
-from test_onnx_families import LABELS, run_onnx
 from xgboost import XGBClassifier
 
 from kumi.automl.ensemble import fit_meta, stack_features
 from kumi.automl.model import AutoMLModel, Member
+from tests.automl.model_standins import FAMILIES, featurizers, member, table
+from tests.automl.test_onnx_families import LABELS, run_onnx
 
 
 def mixed_model(task: str, rows: int, stacking: bool) -> tuple[AutoMLModel, object]:

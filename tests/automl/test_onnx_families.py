@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import onnxruntime as ort
 import pytest
-from model_standins import FAMILIES, featurizers, member, table
 
 from kumi.automl.model import AutoMLModel
+from tests.automl.model_standins import FAMILIES, featurizers, member, table
 
 LABELS = {"binary": np.array([3, 7]), "multiclass": np.array(["bird", "cat", "dog"])}
 
