@@ -65,6 +65,16 @@ class StandInModel:
 
 
 @dataclass(frozen=True)
+class GuardrailStandIn:
+    """The shape of :class:`kumi.automl.guardrails.Guardrail`."""
+
+    name: str
+    status: str
+    description: str
+    details: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
 class Case:
     """A fitted stand-in with its validation rows, targets (encoded) and predictions."""
 
@@ -156,7 +166,9 @@ def trial_list(metric: Metric, count: int = 6) -> list[TrialResult]:
     return trials
 
 
-def ensemble_entry(metric: Metric, value: float = 0.95) -> TrialResult:
+def ensemble_entry(metric: Metric) -> TrialResult:
+    """The ensemble's entry, better than every trial of :func:`trial_list`."""
+    value = 0.95 if metric.greater_is_better else 0.05
     return TrialResult(
         number=-1,
         family="ensemble (voting)",

@@ -206,6 +206,8 @@ def json_ready(value: Any) -> Any:
 
 
 def _record(item: Any) -> dict[str, Any]:
+    if isinstance(item, Mapping):
+        return dict(item)
     if dataclasses.is_dataclass(item) and not isinstance(item, type):
         return dict(dataclasses.asdict(item))
     return dict(vars(item)) if hasattr(item, "__dict__") else {"value": item}
