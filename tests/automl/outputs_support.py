@@ -41,11 +41,11 @@ class StandInModel:
     def classes_(self) -> np.ndarray:
         return np.asarray(self.pipeline.classes_)
 
-    def predict(self, X: pd.DataFrame) -> np.ndarray:
-        return np.asarray(self.pipeline.predict(self._matrix(X)))
+    def predict(self, frame: pd.DataFrame) -> np.ndarray:
+        return np.asarray(self.pipeline.predict(self._matrix(frame)))
 
-    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
-        return np.asarray(self.pipeline.predict_proba(self._matrix(X)))
+    def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        return np.asarray(self.pipeline.predict_proba(self._matrix(frame)))
 
     def to_onnx(self) -> onnx.ModelProto:
         inputs = [(c, DoubleTensorType([None, 1])) for c in self.input_columns]
@@ -56,12 +56,11 @@ class StandInModel:
             self.pipeline, initial_types=inputs, target_opset=TARGET_OPSET, options=options
         )
 
-    def onnx_feed(self, X: pd.DataFrame) -> dict[str, np.ndarray]:
-        return {c: X[[c]].to_numpy(dtype="float64") for c in self.input_columns}
+    def onnx_feed(self, frame: pd.DataFrame) -> dict[str, np.ndarray]:
+        return {c: frame[[c]].to_numpy(dtype="float64") for c in self.input_columns}
 
-    def _matrix(self, X: pd.DataFrame) -> np.ndarray:
-        frame = X[self.input_columns].astype("float64")
-        return frame.fillna(0.0).to_numpy()
+    def _matrix(self, frame: pd.DataFrame) -> np.ndarray:
+        return frame[self.input_columns].astype("float64").fillna(0.0).to_numpy()
 
 
 @dataclass(frozen=True)

@@ -101,13 +101,18 @@ def test_binary_model_loads_in_a_fresh_process_and_in_onnxruntime(tmp_path: Path
 def test_multiclass_and_regression_score_columns(tmp_path: Path) -> None:
     wine = multiclass_case()
     scored = AutoMLScorer(wine.model).score_frame(wine.features.iloc[:10])
-    assert list(scored.columns) == ["Scored Labels", *(f"Scored Probabilities_{c}" for c in (0, 1, 2))]
+    assert list(scored.columns) == [
+        "Scored Labels",
+        *(f"Scored Probabilities_{c}" for c in (0, 1, 2)),
+    ]
     np.testing.assert_allclose(scored.iloc[:, 1:].sum(axis=1), 1.0)
     diabetes = regression_case()
     path = _result(diabetes).save(tmp_path / "regression")
     loaded = mlflow.pyfunc.load_model(str(path)).predict(diabetes.features.iloc[:10])
     assert list(loaded.columns) == ["Scored Labels"]
-    np.testing.assert_allclose(loaded["Scored Labels"], diabetes.model.predict(diabetes.features.iloc[:10]))
+    np.testing.assert_allclose(
+        loaded["Scored Labels"], diabetes.model.predict(diabetes.features.iloc[:10])
+    )
     (variable,) = _onnx_outputs(path, diabetes, diabetes.features.iloc[:10])
     np.testing.assert_allclose(variable.reshape(-1), loaded["Scored Labels"], atol=1e-6)
 

@@ -103,9 +103,9 @@ def test_permutation_importance_keeps_to_its_budget_on_a_slow_model() -> None:
     case = binary_case()
 
     class Slow:
-        def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
             time.sleep(0.02)
-            return case.model.predict_proba(X)
+            return case.model.predict_proba(frame)
 
     started = time.monotonic()
     rows = permutation_importance(Slow(), case.features, case.y, case.metric, budget_s=0.3)

@@ -81,14 +81,14 @@ def test_parent_and_child_runs_hold_the_job(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_hundred_trials_log_in_a_few_seconds(tmp_path: Path) -> None:
-    """About 20 ms per trial on a quiet machine (a few SQLite commits each); the bound leaves
-    room for a busy disk."""
+    """About 20 ms per trial on a quiet machine (2 s for 100: a few SQLite commits each); the
+    bound leaves room for a busy disk shared with other processes."""
     uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
     ensure_experiment(tracking_client(uri), "warm-up", None)  # the database schema is made once
     result = _result(trials=100)
     started = time.monotonic()
     run_id = log_to_mlflow(result, uri, "automl-speed")
-    assert time.monotonic() - started < 8.0
+    assert time.monotonic() - started < 10.0
     client = tracking_client(uri)
     experiment = client.get_run(run_id).info.experiment_id
     children = client.search_runs([experiment], "tags.kumi.status = 'completed'", max_results=500)

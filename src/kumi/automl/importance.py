@@ -26,6 +26,7 @@ def permutation_importance(
     features: pd.DataFrame,
     y: np.ndarray,
     metric: Metric,
+    *,
     budget_s: float,
     seed: int = 0,
 ) -> list[dict[str, Any]]:
@@ -53,7 +54,11 @@ def permutation_importance(
             loss = metric.loss(metric(truth, predictions_of(model, shuffled, metric)))
             drops[column].append(loss - baseline)
     ranked = [
-        {"feature": str(c), "importance": _finite(np.mean(v)), "std": _finite(np.std(v))}
+        {
+            "feature": str(c),
+            "importance": _finite(float(np.mean(v))),
+            "std": _finite(float(np.std(v))),
+        }
         for c, v in drops.items()
     ]
     return sorted(ranked, key=lambda row: -row["importance"])

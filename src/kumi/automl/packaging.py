@@ -37,7 +37,7 @@ class ExportableModel(Protocol):
     task: Task
     input_columns: list[str]
 
-    def predict(self, X: pd.DataFrame) -> np.ndarray: ...
+    def predict(self, features: pd.DataFrame) -> np.ndarray: ...
 
     def to_onnx(self) -> onnx.ModelProto: ...
 
@@ -69,7 +69,9 @@ class AutoMLScorer:
         if len(classes) == 2:
             scores[SCORED_PROBABILITIES] = probabilities[:, 1]
         else:
-            scores.update({probability_column(c): probabilities[:, i] for i, c in enumerate(classes)})
+            scores.update(
+                {probability_column(c): probabilities[:, i] for i, c in enumerate(classes)}
+            )
         return pd.DataFrame(scores, index=frame.index)
 
 
@@ -88,7 +90,7 @@ def save_automl_model(path: Path | str, model: Any, input_example: pd.DataFrame)
 
 def _onnx_of(model: Any) -> onnx.ModelProto | None:
     try:
-        return model.to_onnx()  # type: ignore[no-any-return]
+        return model.to_onnx()
     except Exception as error:  # the pyfunc flavor still serves; say why ONNX is missing
         logger.warning("The model is saved without the onnx flavor: %s", error)
         return None

@@ -105,7 +105,7 @@ class AutoMLResult:
             "feature_importance": self.feature_importance,
             "mlflow_run_id": self.mlflow_run_id,
         }
-        return json_ready(summary)  # type: ignore[no-any-return]
+        return dict(json_ready(summary))
 
     def _example(self) -> pd.DataFrame:
         if self.input_example is not None:
@@ -177,7 +177,7 @@ def make_leaderboard(
 
 def leaderboard_records(board: pd.DataFrame) -> list[dict[str, Any]]:
     """The leaderboard's rows as JSON-ready dictionaries."""
-    return json_ready(board.to_dict(orient="records"))  # type: ignore[no-any-return]
+    return list(json_ready(board.to_dict(orient="records")))
 
 
 def leaderboard_csv(board: pd.DataFrame) -> str:

@@ -16,7 +16,7 @@ from kumi.automl.settings import Task
 
 _HEADER = '''"""Retrain the best model of a kumi AutoML job: {best}.
 
-Usage: python {{this file}} DATA.csv|DATA.parquet [--output model.pkl]
+Usage: python retrain.py DATA.csv|DATA.parquet [--output model.pkl]
 
 The table must hold the target column {target!r} and the feature columns below. A
 {holdout:.0%} holdout (stratified for classification) is used for early stopping and to
@@ -53,7 +53,7 @@ def read_table(path: str) -> pd.DataFrame:
 
 
 def fit_member(member, data, train, valid):
-    """Featurize for the member's family, fit its estimator; (featurizer, estimator, predictions)."""
+    """Featurize for the member's family and fit it: (featurizer, estimator, predictions)."""
     family = families()[member["family"]]
     featurizer = Featurizer(COLUMNS, family.encoding, seed=SEED)
     x_train = featurizer.fit_transform(data.features.iloc[train], data.y[train])
@@ -128,8 +128,9 @@ def _specs(model: Any) -> list[Any]:
 
 def _spec_source(spec: Any) -> str:
     impute = getattr(spec, "impute", None)
+    kind = getattr(spec.kind, "name", str(spec.kind).upper())
     return (
-        f"ColumnSpec(name={str(spec.name)!r}, kind=ColumnKind({str(spec.kind)!r}), "
+        f"ColumnSpec(name={str(spec.name)!r}, kind=ColumnKind.{kind}, "
         f"reason={str(spec.reason)!r}, missing={int(spec.missing)}, "
         f"unique={int(spec.unique)}, impute={impute!r})"
     )

@@ -47,7 +47,9 @@ def log_to_mlflow(
     ).info.run_id
     _log_parent(client, parent, result)
     for row in result.leaderboard.to_dict(orient="records"):
-        _log_trial(client, experiment_id, parent, row, result.metric)
+        _log_trial(
+            client, experiment_id, parent, {str(k): v for k, v in row.items()}, result.metric
+        )
     client.set_terminated(parent, "FINISHED")
     result.mlflow_run_id = parent
     return str(parent)
