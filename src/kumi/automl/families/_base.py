@@ -45,7 +45,7 @@ class Family(Protocol):
     ) -> Any: ...
 
     def fit(
-        self, estimator: Any, X: np.ndarray, y: np.ndarray, X_valid: np.ndarray, y_valid: np.ndarray
+        self, estimator: Any, x: np.ndarray, y: np.ndarray, x_valid: np.ndarray, y_valid: np.ndarray
     ) -> Any: ...
 
 

@@ -53,6 +53,6 @@ class ForestFamily:
         return model(random_state=seed, n_jobs=n_threads, **params)
 
     def fit(
-        self, estimator: Any, X: np.ndarray, y: np.ndarray, X_valid: np.ndarray, y_valid: np.ndarray
+        self, estimator: Any, x: np.ndarray, y: np.ndarray, x_valid: np.ndarray, y_valid: np.ndarray
     ) -> Any:
-        return estimator.fit(X, y)
+        return estimator.fit(x, y)

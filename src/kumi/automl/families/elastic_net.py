@@ -55,11 +55,11 @@ class ElasticNetFamily:
         )  # fmt: skip
 
     def fit(
-        self, estimator: Any, X: np.ndarray, y: np.ndarray, X_valid: np.ndarray, y_valid: np.ndarray
+        self, estimator: Any, x: np.ndarray, y: np.ndarray, x_valid: np.ndarray, y_valid: np.ndarray
     ) -> Any:
         if isinstance(estimator, ElasticNet):
             estimator.set_params(alpha=estimator.alpha * max(float(np.std(y)), 1e-12))
-        return estimator.fit(X, y)
+        return estimator.fit(x, y)
 
 
 FAMILY = ElasticNetFamily()

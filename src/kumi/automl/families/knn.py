@@ -45,10 +45,10 @@ class KNNFamily:
         return model(n_jobs=n_threads, **params)
 
     def fit(
-        self, estimator: Any, X: np.ndarray, y: np.ndarray, X_valid: np.ndarray, y_valid: np.ndarray
+        self, estimator: Any, x: np.ndarray, y: np.ndarray, x_valid: np.ndarray, y_valid: np.ndarray
     ) -> Any:
         estimator.set_params(n_neighbors=min(estimator.n_neighbors, len(y)))
-        return estimator.fit(X, y)
+        return estimator.fit(x, y)
 
 
 FAMILY = KNNFamily()

@@ -73,13 +73,13 @@ class LightGBMFamily:
         return estimator
 
     def fit(
-        self, estimator: Any, X: np.ndarray, y: np.ndarray, X_valid: np.ndarray, y_valid: np.ndarray
+        self, estimator: Any, x: np.ndarray, y: np.ndarray, x_valid: np.ndarray, y_valid: np.ndarray
     ) -> Any:
         """Fit, keeping the trees up to the best validation round."""
         estimator.fit(
-            X,
+            x,
             y,
-            eval_X=(X_valid,),
+            eval_X=(x_valid,),
             eval_y=(y_valid,),
             categorical_feature=categorical_of(estimator) or "auto",
             callbacks=[lgb.early_stopping(EARLY_STOPPING_ROUNDS, verbose=False)],

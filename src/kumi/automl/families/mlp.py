@@ -57,12 +57,12 @@ class MLPFamily:
         )
 
     def fit(
-        self, estimator: Any, X: np.ndarray, y: np.ndarray, X_valid: np.ndarray, y_valid: np.ndarray
+        self, estimator: Any, x: np.ndarray, y: np.ndarray, x_valid: np.ndarray, y_valid: np.ndarray
     ) -> Any:
         if not isinstance(estimator, MLPRegressor):
-            return estimator.fit(X, y)
+            return estimator.fit(x, y)
         center, spread = float(np.mean(y)), max(float(np.std(y)), 1e-12)
-        estimator.fit(X, (y - center) / spread)
+        estimator.fit(x, (y - center) / spread)
         estimator.coefs_[-1] = estimator.coefs_[-1] * spread
         estimator.intercepts_[-1] = estimator.intercepts_[-1] * spread + center
         return estimator

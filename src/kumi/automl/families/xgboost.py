@@ -62,10 +62,10 @@ class XGBoostFamily:
         )
 
     def fit(
-        self, estimator: Any, X: np.ndarray, y: np.ndarray, X_valid: np.ndarray, y_valid: np.ndarray
+        self, estimator: Any, x: np.ndarray, y: np.ndarray, x_valid: np.ndarray, y_valid: np.ndarray
     ) -> Any:
         """Fit, then keep only the trees up to the best validation round."""
-        estimator.fit(X, y, eval_set=[(X_valid, y_valid)], verbose=False)
+        estimator.fit(x, y, eval_set=[(x_valid, y_valid)], verbose=False)
         best = getattr(estimator, "best_iteration", None)
         if best is not None:
             estimator._Booster = estimator.get_booster()[: best + 1]

@@ -13,7 +13,7 @@ from kumi.automl.settings import AutoMLSettings
 from kumi.automl.trials import TrialResult
 
 
-def run_search(
+def run_search(  # noqa: PLR0917 (the shared interface)
     data: SearchData,
     families: Sequence[Family],
     settings: AutoMLSettings,
@@ -30,7 +30,9 @@ def run_search(
     :func:`kumi.automl.families.select_families`).
     """
     work_dir.mkdir(parents=True, exist_ok=True)
-    return Search(data, families, settings, deadline, work_dir, on_trial).run()
+    return Search(
+        data, families, settings, deadline=deadline, work_dir=work_dir, on_trial=on_trial
+    ).run()
 
 
 __all__ = ["SearchData", "TrialSpec", "evaluate", "predictions", "run_search"]

@@ -66,8 +66,8 @@ def choose_family(
     scored = {n: r for n, r in records.items() if r.losses and n in affordable}
     if not scored:
         return None
-    best = min(min(r.losses) for r in scored.values())
-    fallback = max((r.speed for r in scored.values()), default=0.0)
+    best = min(min(r.losses) for r in records.values() if r.losses)
+    fallback = max((r.speed for r in records.values()), default=0.0)
     eci = {n: estimated_cost_to_improve(r, best, fallback) for n, r in scored.items()}
     kept = {
         n: e

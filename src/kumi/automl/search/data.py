@@ -55,10 +55,10 @@ class SearchData:
         self, fold: Fold, encoding: Encoding
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """``(X_train, y_train, X_valid, y_valid)`` of one fold."""
-        X = self.X[encoding]
-        X_valid = X if self.X_valid is None else self.X_valid[encoding]
+        train = self.X[encoding]
+        valid = train if self.X_valid is None else self.X_valid[encoding]
         y_valid = self.y if self.y_valid is None else self.y_valid
-        return X[fold.train], self.y[fold.train], X_valid[fold.valid], y_valid[fold.valid]
+        return train[fold.train], self.y[fold.train], valid[fold.valid], y_valid[fold.valid]
 
     def scored_target(self) -> np.ndarray:
         """The targets the trial predictions line up with (all rows for k-fold)."""

@@ -43,15 +43,15 @@ def evaluate(spec: TrialSpec, family: Family, data: SearchData, work_dir: Path) 
     losses: list[float] = []
     folds = data.plan.folds
     for index, fold in enumerate(folds):
-        X, y, X_valid, y_valid = data.fold_rows(fold, spec.encoding)
+        x, y, x_valid, y_valid = data.fold_rows(fold, spec.encoding)
         start = time.perf_counter()
         categorical = data.categorical if spec.encoding == "trees" else ()
         estimator = family.build(
             spec.params, data.metric.task, spec.seed, spec.n_threads, categorical
         )
-        estimator = family.fit(estimator, X, y, X_valid, y_valid)
+        estimator = family.fit(estimator, x, y, x_valid, y_valid)
         fitted = time.perf_counter()
-        predicted = predictions(estimator, X_valid, data.n_classes)
+        predicted = predictions(estimator, x_valid, data.n_classes)
         result.fit_s += fitted - start
         result.predict_s += time.perf_counter() - fitted
         models.append(estimator)
@@ -70,16 +70,16 @@ def evaluate(spec: TrialSpec, family: Family, data: SearchData, work_dir: Path) 
     return result
 
 
-def predictions(estimator: Any, X: np.ndarray, n_classes: int) -> np.ndarray:
+def predictions(estimator: Any, x: np.ndarray, n_classes: int) -> np.ndarray:
     """Class probabilities ``(rows, n_classes)`` (columns by class index, a class the fold
     did not see gets 0) or regression values ``(rows,)``."""
     if not n_classes:
-        return np.asarray(estimator.predict(X), dtype="float64").reshape(-1)
-    probabilities = np.asarray(estimator.predict_proba(X), dtype="float64")
+        return np.asarray(estimator.predict(x), dtype="float64").reshape(-1)
+    probabilities = np.asarray(estimator.predict_proba(x), dtype="float64")
     seen = np.asarray(estimator.classes_, dtype="int64")
     if len(seen) == n_classes:
         return probabilities
-    full = np.zeros((len(X), n_classes))
+    full = np.zeros((len(x), n_classes))
     full[:, seen] = probabilities
     return full
 

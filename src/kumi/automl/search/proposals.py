@@ -42,6 +42,7 @@ class Proposer:
         families: Sequence[Family],
         task: str,
         shape: tuple[int, dict[str, int]],
+        *,
         seed: int,
         window: int | None,
         greater_is_better: bool,
@@ -72,7 +73,8 @@ class Proposer:
         needed = range(max(0, number - self._window + 1))
         if any(n not in self._finished for n in needed):
             return False
-        self._see(lambda n: n < number - self._window + 1)  # type: ignore[operator]
+        horizon = number - self._window + 1
+        self._see(lambda n: n < horizon)
         return True
 
     def propose(self, number: int, remaining: float, affordable: set[str]) -> Proposal | None:

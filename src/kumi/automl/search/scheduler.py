@@ -30,6 +30,7 @@ class Search:
         data: SearchData,
         families: Sequence[Family],
         settings: AutoMLSettings,
+        *,
         deadline: float,
         work_dir: Path,
         on_trial: Callable[[TrialResult], None] | None,
@@ -40,11 +41,12 @@ class Search:
         self.timeout = settings.trial_timeout_s or max(deadline - self.start, 1.0) / 3
         self.n_threads = max(1, (os.cpu_count() or 1) // settings.n_jobs)
         usable = [f for f in families if f.encoding in data.encodings and data.task in f.tasks]
-        shape = (data.n_rows, {e: data.n_features(e) for e in data.encodings})
+        shape = (data.n_rows, {str(e): data.n_features(e) for e in data.encodings})
         window = settings.n_jobs if settings.max_trials is not None else None
         self.proposer = Proposer(
-            usable, data.task, shape, settings.seed, window, data.metric.greater_is_better
-        )
+            usable, data.task, shape, seed=settings.seed, window=window,
+            greater_is_better=data.metric.greater_is_better,
+        )  # fmt: skip
         self.families = {f.name: f for f in usable}
         self.results: list[TrialResult] = []
         self.launched = 0
@@ -63,8 +65,9 @@ class Search:
                 for result in pool.collect(wait):
                     self._record(result, result.fit_s + result.predict_s)
                 self._enforce_timeouts(pool)
+            why = _EXITED if self.stopped else _STOPPED
             for worker in pool.running():
-                self._record(lost(worker.spec, "timeout", _STOPPED), self._elapsed(worker))  # type: ignore[arg-type]
+                self._record(lost(worker.spec, "timeout", why), self._elapsed(worker))  # type: ignore[arg-type]
         finally:
             pool.close()
         return sorted(self.results, key=lambda r: r.number)
@@ -141,3 +144,4 @@ class Search:
 
 
 _STOPPED = "the search's time budget ended while the trial ran"
+_EXITED = "the search reached its exit score while the trial ran"
