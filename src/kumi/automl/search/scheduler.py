@@ -120,7 +120,7 @@ class Search:
             if time.monotonic() - worker.started > self.timeout:
                 spec = worker.spec
                 pool.replace(worker)
-                message = f"the trial ran longer than its time limit of {self.timeout:.0f} s"
+                message = f"the trial ran longer than its time limit of {self.timeout:.3g} s"
                 self._record(lost(spec, "timeout", message), self.timeout)  # type: ignore[arg-type]
 
     def _record(self, result: TrialResult, cost: float) -> None:
