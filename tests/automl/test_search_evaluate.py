@@ -5,11 +5,11 @@ from __future__ import annotations
 import cloudpickle
 import numpy as np
 import pytest
-from tests.automl._search_data import search_data
 
 from kumi.automl import Fold, ValidationPlan, get_metric
 from kumi.automl.families import families
 from kumi.automl.search import SearchData, TrialSpec, evaluate, predictions
+from tests.automl._search_data import search_data
 
 
 def _spec(name: str, data: SearchData, number: int = 0, prune_above=()) -> TrialSpec:

@@ -6,11 +6,11 @@ import time
 
 import numpy as np
 import pytest
-from tests.automl._search_data import search_data
 
 from kumi.automl import AutoMLSettings
 from kumi.automl.families import select_families
 from kumi.automl.search import SearchData, run_search
+from tests.automl._search_data import search_data
 
 pytestmark = pytest.mark.slow
 
