@@ -8,6 +8,9 @@ import { queryKeys } from "./hooks";
 /** How often a queued or running job is read again. */
 export const JOB_POLL_MS = 1000;
 
+/** How often the jobs list is read again while a job in it is queued or running. */
+export const LIST_POLL_MS = 3000;
+
 const jobPath = (id: string) => `/automl/jobs/${encodeURIComponent(id)}`;
 
 export const automlKeys = {
@@ -29,6 +32,7 @@ export function useAutoMLJobs() {
   return useQuery({
     queryKey: automlKeys.jobs,
     queryFn: () => apiGet<{ jobs: AutoMLJob[] }>("/automl/jobs").then((r) => r.jobs),
+    refetchInterval: (query) => (query.state.data?.some((job) => isActive(job.status)) ? LIST_POLL_MS : false),
   });
 }
 
