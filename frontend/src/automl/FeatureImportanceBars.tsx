@@ -1,0 +1,26 @@
+/** Feature importance of the best model as horizontal bars, largest first. */
+import type { FeatureImportance } from "../api/automlTypes";
+import { formatMetric } from "./leaderboard";
+
+const SHOWN = 30;
+
+export function FeatureImportanceBars({ importance }: { importance: FeatureImportance[] }) {
+  if (importance.length === 0) return <p className="muted">No feature importance was computed.</p>;
+  const sorted = [...importance].sort((a, b) => b.importance - a.importance).slice(0, SHOWN);
+  const max = Math.max(...sorted.map((f) => Math.abs(f.importance)), Number.MIN_VALUE);
+  return (
+    <table className="data-table" aria-label="Feature importance">
+      <tbody>
+        {sorted.map((f) => (
+          <tr key={f.column} data-testid={`importance-${f.column}`}>
+            <th scope="row">{f.column}</th>
+            <td className="importance-cell">
+              <div className="importance-bar" style={{ width: `${(100 * Math.max(0, f.importance)) / max}%` }} />
+            </td>
+            <td>{formatMetric(f.importance)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
