@@ -58,7 +58,7 @@ class BackgroundJobs:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._running: dict[str, tuple[threading.Thread, threading.Event]] = {}
+        self._running: dict[str, tuple[Workspace, threading.Thread, threading.Event]] = {}
 
     def start(self, workspace: Workspace, job_id: str) -> None:
         cancel = threading.Event()
@@ -67,19 +67,19 @@ class BackgroundJobs:
         )
         thread.daemon = True
         with self._lock:
-            self._running[job_id] = (thread, cancel)
+            self._running[job_id] = (workspace, thread, cancel)
         thread.start()
 
     def cancel(self, job_id: str) -> None:
         with self._lock:
             entry = self._running.get(job_id)
         if entry is not None:
-            entry[1].set()
+            entry[2].set()
 
-    def stop_all(self, timeout_s: float = 30.0) -> None:
-        """Cancel every job and wait (up to ``timeout_s`` each) for it to end."""
+    def stop_all(self, workspace: Workspace, timeout_s: float = 30.0) -> None:
+        """Cancel every job of ``workspace`` and wait (up to ``timeout_s`` each) for it to end."""
         with self._lock:
-            entries = list(self._running.values())
+            entries = [(t, c) for w, t, c in self._running.values() if w is workspace]
         for _, cancel in entries:
             cancel.set()
         for thread, _ in entries:
