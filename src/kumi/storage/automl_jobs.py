@@ -84,6 +84,7 @@ class AutoMLJob:
             "best_metric": self.progress.get("best_metric"),
             "best_estimator": self.progress.get("best_estimator"),
             "trials_done": self.progress.get("trials_done", 0),
+            "progress": self.progress,
             "created_at": _iso(self.created_at),
             "started_at": _iso(self.started_at),
             "finished_at": _iso(self.finished_at),
@@ -95,7 +96,6 @@ class AutoMLJob:
         return {
             **self.summary(),
             "settings": self.settings,
-            "progress": self.progress,
             "leaderboard": self.leaderboard,
             "result": self.result,
             "mlflow_run_id": self.mlflow_run_id,
