@@ -21,6 +21,7 @@ from kumi.storage.runs import RunRepository
 
 TABLES = {
     "alembic_version",
+    "automl_jobs",
     "cache_entries",
     "dataset_versions",
     "datasets",

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from kumi.api.errors import error_body, install_error_handlers
 from kumi.api.routers import (
+    automl,
     components,
     datasets,
     endpoints,
@@ -26,6 +27,7 @@ from kumi.graph import load_pipeline
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.samples import FIRST_RUN_PIPELINE
 from kumi.services import workspace_engine
+from kumi.services.automl_jobs import BACKGROUND, fail_interrupted_jobs
 from kumi.services.run_queue import RunQueue
 from kumi.services.scheduler import Scheduler
 from kumi.storage.workspace import Workspace
@@ -43,6 +45,7 @@ ROUTERS = (
     pipeline_endpoints.router,
     schedules.router,
     endpoints.router,
+    automl.router,
 )
 
 
@@ -55,6 +58,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         workspace = Workspace.open(settings.workspace)
+        fail_interrupted_jobs(workspace)
         engine = workspace_engine(workspace, registry=app.state.registry)
         queue = RunQueue(workspace, engine, track=settings.track).start()
         app.state.workspace, app.state.run_queue = workspace, queue
@@ -67,6 +71,7 @@ def create_app(
             yield
         finally:
             scheduler.close()
+            BACKGROUND.stop_all(workspace)
             queue.close()
             engine.close()
             workspace.close()

@@ -4,6 +4,7 @@ the time budget."""
 from __future__ import annotations
 
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from kumi.automl.settings import AutoMLSettings
 from kumi.automl.tracking import log_to_mlflow
 from kumi.automl.trials import TrialResult
 from kumi.automl.validation import make_plan
+from kumi.core.errors import RunCanceledError
 from kumi.storage.workspace import Workspace
 
 Progress = Callable[[dict[str, Any]], None]
@@ -57,13 +59,16 @@ def fit(
     workspace: Workspace | Path | str | None = None,
     experiment: str | None = None,
     on_progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> AutoMLResult:
     """Search models for ``target`` in ``df`` within ``time_budget_s`` seconds.
 
     Returns the result: ``best_model`` (``predict``/``predict_proba``/``classes_``/
     ``to_onnx``), ``leaderboard``, ``best_estimator``, guardrails, charts, ``save``,
     ``register``. With ``workspace`` (or ``experiment``), the job is logged to the
-    workspace's MLflow as one parent run with a child run per trial.
+    workspace's MLflow as one parent run with a child run per trial. Setting ``cancel``
+    (from another thread) stops the search: RunCanceledError (every finished trial was
+    already reported through ``on_progress``).
     """
     started = time.monotonic()
     values = {
@@ -84,7 +89,7 @@ def fit(
     if n_jobs is not None:
         values["n_jobs"] = n_jobs
     settings = AutoMLSettings.of(**values)
-    job = _Job(settings, started, on_progress)
+    job = _Job(settings, started, on_progress, cancel or threading.Event())
     result = job.run(df, validation_data)
     if workspace is not None or experiment is not None:
         _track(result, workspace, experiment or f"automl-{target}")
@@ -94,8 +99,15 @@ def fit(
 class _Job:
     """One fit: the steps in order, with the clock and the progress reports."""
 
-    def __init__(self, settings: AutoMLSettings, started: float, on_progress: Progress | None):
+    def __init__(
+        self,
+        settings: AutoMLSettings,
+        started: float,
+        on_progress: Progress | None,
+        cancel: threading.Event,
+    ) -> None:
         self.settings = settings
+        self.cancel = cancel
         self.started = started
         self.deadline = started + settings.time_budget_s
         self._on_progress = on_progress
@@ -121,6 +133,7 @@ class _Job:
         prepared = featurize_for_search(
             data, valid, columns, encodings, plan, metric, settings.seed
         )
+        self._stop_if_canceled(0)
         self.report("searching", guardrails=[g.name for g in guardrails if g.status == "alerted"])
         with tempfile.TemporaryDirectory(prefix="kumi-automl-") as work_dir:
             trials = run_search(
@@ -130,7 +143,9 @@ class _Job:
                 self._search_deadline(),
                 Path(work_dir),
                 on_trial=self._trial_done,
+                cancel=self.cancel,
             )
+            self._stop_if_canceled(len(trials))
             self.report("ensembling", trials=len(trials))
             best = choose_best(trials, prepared, data, plan, settings, metric)
         self.report("finishing", best=best.name)
@@ -149,6 +164,14 @@ class _Job:
         )
         self.report("completed", best=best.name, best_metric=result.best_metric)
         return result
+
+    def _stop_if_canceled(self, trials: int) -> None:
+        if self.cancel.is_set():
+            raise RunCanceledError(
+                f"The AutoML job was canceled after {trials} trial(s); start it again to "
+                "finish the search.",
+                details={"trials": trials},
+            )
 
     def _search_deadline(self) -> float:
         budget = self.settings.time_budget_s

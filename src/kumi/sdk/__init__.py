@@ -21,6 +21,10 @@ The client mirrors the REST API resource by resource and raises kumi's own excep
         report = client.runs.output(run["run_id"], "evaluate", "evaluation_results")
         print(client.runs.log(run["run_id"], "train"))
 
+        job = client.automl.submit("customers", target="churned", time_budget_s=300)
+        job = client.automl.wait(job["id"], timeout=900)
+        print(job["result"]["best_estimator"], job["result"]["best_metric"])
+
 Answers are the API's JSON as dicts and lists; table previews and table outputs are pandas
 DataFrames. A DataFrame uploads as Parquet.
 """

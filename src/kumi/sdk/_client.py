@@ -7,6 +7,7 @@ from typing import Any, Self
 
 import httpx
 
+from kumi.sdk._automl import AutoML
 from kumi.sdk._components import Components
 from kumi.sdk._datasets import Datasets
 from kumi.sdk._endpoints import Endpoints
@@ -53,6 +54,7 @@ class Client:
         self.schedules = Schedules(self._http)
         self.inference = Inference(self._http)
         self.endpoints = Endpoints(self._http)
+        self.automl = AutoML(self._http)
 
     @property
     def url(self) -> str:

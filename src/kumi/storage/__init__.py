@@ -2,6 +2,7 @@
 stores (local folder or fsspec URL) and registered datasets."""
 
 from kumi.storage.artifacts import FsspecArtifactStore, LocalArtifactStore, open_artifact_store
+from kumi.storage.automl_jobs import JOB_STATUSES, AutoMLJob, AutoMLJobRepository
 from kumi.storage.cache import CacheRepository
 from kumi.storage.database import create_database_engine, upgrade_schema
 from kumi.storage.datasets import DatasetRepository
@@ -16,8 +17,11 @@ from kumi.storage.workspace import DEFAULT_WORKSPACE, Workspace
 __all__ = [
     "DEFAULT_EXPERIMENT",
     "DEFAULT_WORKSPACE",
+    "JOB_STATUSES",
     "RUN_STATUSES",
     "STEP_STATUSES",
+    "AutoMLJob",
+    "AutoMLJobRepository",
     "CacheRepository",
     "DatasetRepository",
     "DatasetVersion",

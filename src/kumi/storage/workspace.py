@@ -17,6 +17,7 @@ from kumi.core.contracts import ArtifactStore
 from kumi.graph import load_pipeline
 from kumi.samples import PIPELINES_DIR, SAMPLES
 from kumi.storage.artifacts import open_artifact_store
+from kumi.storage.automl_jobs import AutoMLJobRepository
 from kumi.storage.cache import CacheRepository
 from kumi.storage.database import create_database_engine, session_factory, upgrade_schema
 from kumi.storage.datasets import DatasetRepository
@@ -49,6 +50,7 @@ class Workspace:
         self.pipeline_endpoints = PipelineEndpointRepository(sessions)
         self.schedules = ScheduleRepository(sessions)
         self.endpoints = EndpointRepository(sessions)
+        self.automl_jobs = AutoMLJobRepository(sessions)
         self.created = False
         """True when :meth:`open` made this workspace (its samples registered just now)."""
 

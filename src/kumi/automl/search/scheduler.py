@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,9 +35,11 @@ class Search:
         deadline: float,
         work_dir: Path,
         on_trial: Callable[[TrialResult], None] | None,
+        cancel: threading.Event | None = None,
     ) -> None:
         self.data, self.settings, self.deadline, self.work_dir = data, settings, deadline, work_dir
         self.on_trial = on_trial
+        self.cancel = cancel or threading.Event()
         self.start = time.monotonic()
         self.timeout = settings.trial_timeout_s or max(deadline - self.start, 1.0) / 3
         self.n_threads = max(1, (os.cpu_count() or 1) // settings.n_jobs)
@@ -57,7 +60,7 @@ class Search:
         data_dir = self.data.save(work / "search-data")
         pool = TrialPool(self.settings.n_jobs, data_dir, work, self.n_threads)
         try:
-            while not self.stopped and time.monotonic() < self.deadline - DEADLINE_MARGIN_S:
+            while self._searching():
                 self._launch(pool)
                 if self._finished(pool):
                     break
@@ -65,12 +68,18 @@ class Search:
                 for result in pool.collect(wait):
                     self._record(result, result.fit_s + result.predict_s)
                 self._enforce_timeouts(pool)
-            why = _EXITED if self.stopped else _STOPPED
+            why = _CANCELED if self.cancel.is_set() else _EXITED if self.stopped else _STOPPED
             for worker in pool.running():
                 self._record(lost(worker.spec, "timeout", why), self._elapsed(worker))  # type: ignore[arg-type]
         finally:
             pool.close()
         return sorted(self.results, key=lambda r: r.number)
+
+    def _searching(self) -> bool:
+        """Whether to go on: not stopped, not canceled, and time left."""
+        if self.stopped or self.cancel.is_set():
+            return False
+        return time.monotonic() < self.deadline - DEADLINE_MARGIN_S
 
     def _launch(self, pool: TrialPool) -> None:
         for worker in pool.idle():
@@ -145,3 +154,4 @@ class Search:
 
 _STOPPED = "the search's time budget ended while the trial ran"
 _EXITED = "the search reached its exit score while the trial ran"
+_CANCELED = "the job was canceled while the trial ran"
