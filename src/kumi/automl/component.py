@@ -62,7 +62,9 @@ class AutoMLTrainParams(Params):
         "auto",
         description="auto, a number of folds (e.g. 5) or a holdout fraction (e.g. 0.2).",
     )
-    n_jobs: int = Field(1, ge=1, le=64, description="Trials run at the same time.")
+    n_jobs: int | None = Field(
+        None, ge=1, le=64, description="Trials run at the same time (unset: one per core)."
+    )
     seed: int = Field(0, description="Random seed.")
 
     @field_validator("blocked_models")
