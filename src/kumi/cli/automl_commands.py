@@ -8,7 +8,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Annotated, Any
 
-import click
 import typer
 from pydantic import ValidationError
 from typer.core import TyperGroup
@@ -34,7 +33,7 @@ class DefaultRunGroup(TyperGroup):
     """Runs ``run`` when the first argument is not a sub-command, so that
     ``kumi automl DATASET ...`` means ``kumi automl run DATASET ...``."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # typer's click Context
         if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
             args = [RUN, *args]
         return super().parse_args(ctx, args)
@@ -179,10 +178,9 @@ def _follow(ws: Workspace, job: dict[str, Any], budget_s: float, as_json: bool) 
     progress = AutoMLProgress(err_console, budget_s, job.get("metric"))
     progress.start()
     try:
-        _service().run_job(ws, job["id"], on_progress=progress)
+        return _plain(_service().run_job(ws, job["id"], on_progress=progress))
     finally:
         progress.stop()
-    return _plain(_service().get_job(ws, job["id"]))
 
 
 def _report(job: dict[str, Any], as_json: bool) -> None:

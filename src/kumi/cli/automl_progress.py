@@ -43,6 +43,8 @@ class AutoMLProgress:
             self._live.update(self._render())
             self._live.stop()
             self._live = None
+            if not self.console.is_terminal:  # Live leaves its last line open there
+                self.console.line()
 
     def __call__(self, event: dict[str, Any]) -> None:
         """Take one progress event."""
