@@ -58,7 +58,7 @@ def test_entry_point_plugin_is_discovered(tmp_path: Path) -> None:
         "kumi_fake_plugin:Hello",
     )
     try:
-        ids = [c.id for c in plugin_components()]
+        ids = [c.id for c in plugin_components() if c.__module__ == "kumi_fake_plugin"]
     finally:
         sys.path.remove(str(tmp_path))
         sys.modules.pop("kumi_fake_plugin", None)
@@ -69,7 +69,7 @@ def test_broken_plugin_is_a_warning_naming_it(tmp_path: Path) -> None:
     _install_fake_plugin(tmp_path, "raise RuntimeError('boom')\n", "kumi_fake_plugin:Nope")
     try:
         with pytest.warns(PluginWarning, match="'fake'.*boom"):
-            found = list(plugin_components())
+            found = [c for c in plugin_components() if c.__module__ == "kumi_fake_plugin"]
     finally:
         sys.path.remove(str(tmp_path))
         sys.modules.pop("kumi_fake_plugin", None)

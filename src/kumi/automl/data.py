@@ -67,7 +67,7 @@ def prepare(
 def _usable_target(values: pd.Series, task: Task) -> np.ndarray:
     usable = values.notna().to_numpy()
     if task == "regression" and pd.api.types.is_numeric_dtype(values):
-        usable &= np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan))
+        usable = usable & np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan))
     return usable
 
 

@@ -8,6 +8,7 @@ import typer
 
 from kumi import __version__
 from kumi.cli import (
+    automl_commands,
     components_commands,
     datasets_commands,
     endpoints_commands,
@@ -48,6 +49,7 @@ app.add_typer(pipelines_commands.app, name="pipelines")
 app.add_typer(pipeline_endpoints_commands.app, name="pipeline-endpoints")
 app.add_typer(schedules_commands.app, name="schedules")
 app.add_typer(inference_commands.app, name="inference")
+app.add_typer(automl_commands.app, name="automl")
 
 
 @app.command("version")

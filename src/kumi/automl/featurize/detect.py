@@ -77,7 +77,7 @@ def _numbers(series: pd.Series) -> bool:
 def _missing(series: pd.Series) -> np.ndarray:
     missing = series.isna().to_numpy()
     if pd.api.types.is_float_dtype(series.dtype):
-        missing |= np.isinf(series.to_numpy(dtype="float64", na_value=np.nan))
+        missing = missing | np.isinf(series.to_numpy(dtype="float64", na_value=np.nan))
     return missing
 
 

@@ -35,7 +35,7 @@ def as_text(series: pd.Series) -> np.ndarray:
     elif pd.api.types.is_numeric_dtype(series.dtype):
         return _numbers_as_text(series.to_numpy(dtype="float64", na_value=np.nan))
     missing = series.isna().to_numpy()
-    text = series.astype(str).to_numpy(dtype=object)
+    text = series.astype(str).to_numpy(dtype=object, copy=True)
     text[missing] = ""
     return text
 
