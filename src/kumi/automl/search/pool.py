@@ -1,5 +1,11 @@
 """Persistent trial workers: started once, each holding the memory-mapped data; a worker
-whose trial runs too long is killed and replaced."""
+whose trial runs too long is killed and replaced.
+
+Workers are forked from multiprocessing's fork server where there is one, with the model
+libraries imported there once (``PRELOAD``): a new worker is ready in a fraction of a
+second instead of importing them again, which matters for short budgets and for every job
+after the first in a long-lived process (the studio).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +17,24 @@ import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from kumi.automl.search.evaluate import TrialSpec
 from kumi.automl.search.worker import serve
 from kumi.automl.trials import TrialResult
+
+PRELOAD = (
+    "kumi.automl.search.worker",
+    "kumi.automl.families",
+    "lightgbm",
+    "xgboost",
+    "sklearn.ensemble",
+    "sklearn.linear_model",
+    "sklearn.neighbors",
+    "sklearn.neural_network",
+)
 
 
 @dataclass(eq=False)
@@ -33,7 +51,7 @@ class TrialPool:
     """``size`` worker processes, each running one trial at a time with ``n_threads``."""
 
     def __init__(self, size: int, data_dir: Path, work_dir: Path, n_threads: int) -> None:
-        self._ctx = multiprocessing.get_context("spawn")
+        self._ctx = _context()
         self._args = (str(data_dir), str(work_dir), n_threads)
         self.workers: list[Worker] = [self._start() for _ in range(size)]
 
@@ -87,6 +105,15 @@ class TrialPool:
             process.start()
         child.close()
         return Worker(process, parent)
+
+
+def _context() -> ForkServerContext | SpawnContext:
+    """The fork server (its preload takes effect when this process starts it) or spawn."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    server = multiprocessing.get_context("forkserver")
+    server.set_forkserver_preload(list(PRELOAD))
+    return server
 
 
 def lost(spec: TrialSpec, status: str, error: str) -> TrialResult:
