@@ -58,9 +58,12 @@ export interface FeaturizationRow {
   reason?: string | null;
 }
 
+/** One column's permutation importance (kumi.automl names the column `feature`). */
 export interface FeatureImportance {
-  column: string;
+  feature?: string;
+  column?: string;
   importance: number;
+  std?: number;
 }
 
 /** `AutoMLResult.to_dict()` of a completed job. */

@@ -4,6 +4,9 @@ import { formatMetric } from "./leaderboard";
 
 const SHOWN = 30;
 
+/** The column an importance row is about. */
+export const importanceColumn = (f: FeatureImportance): string => f.feature ?? f.column ?? "";
+
 export function FeatureImportanceBars({ importance }: { importance: FeatureImportance[] }) {
   if (importance.length === 0) return <p className="muted">No feature importance was computed.</p>;
   const sorted = [...importance].sort((a, b) => b.importance - a.importance).slice(0, SHOWN);
@@ -12,8 +15,8 @@ export function FeatureImportanceBars({ importance }: { importance: FeatureImpor
     <table className="data-table" aria-label="Feature importance">
       <tbody>
         {sorted.map((f) => (
-          <tr key={f.column} data-testid={`importance-${f.column}`}>
-            <th scope="row">{f.column}</th>
+          <tr key={importanceColumn(f)} data-testid={`importance-${importanceColumn(f)}`}>
+            <th scope="row">{importanceColumn(f)}</th>
             <td className="importance-cell">
               <div className="importance-bar" style={{ width: `${(100 * Math.max(0, f.importance)) / max}%` }} />
             </td>

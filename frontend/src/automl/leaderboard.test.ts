@@ -20,6 +20,8 @@ describe("leaderboard", () => {
     expect(formatMetric(0.912345)).toBe("0.9123");
     expect(formatMetric(123456)).toBe("1.235e+5");
     expect(paramsText({ depth: 4, rate: 0.123456 })).toBe("depth=4, rate=0.123");
+    expect(paramsText({ members: { "0": 0.6667, "2": 0.3333 } })).toBe("members={0: 0.667, 2: 0.333}");
+    expect(paramsText({ layers: [64, 32] })).toBe("layers=[64, 32]");
     expect(trialError({ message: "boom" })).toBe("boom");
     expect(trialError(null)).toBe("");
   });

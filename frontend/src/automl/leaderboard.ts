@@ -25,10 +25,20 @@ export function formatMetric(value: number | null | undefined): string {
   return size !== 0 && (size >= 10000 || size < 0.001) ? value.toPrecision(4) : value.toFixed(4);
 }
 
+/** A hyperparameter value as short text (nested objects, e.g. ensemble weights, as {k: v}). */
+function paramText(value: unknown): string {
+  if (typeof value === "number" && !Number.isInteger(value)) return value.toPrecision(3);
+  if (Array.isArray(value)) return `[${value.map(paramText).join(", ")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.entries(value).map(([k, v]) => `${k}: ${paramText(v)}`).join(", ")}}`;
+  }
+  return String(value);
+}
+
 /** A trial's hyperparameters as short "name=value" text. */
 export function paramsText(params: Record<string, unknown> | null | undefined): string {
   return Object.entries(params ?? {})
-    .map(([name, value]) => `${name}=${typeof value === "number" && !Number.isInteger(value) ? value.toPrecision(3) : String(value)}`)
+    .map(([name, value]) => `${name}=${paramText(value)}`)
     .join(", ");
 }
 

@@ -71,8 +71,8 @@ export const completedJob: AutoMLJob = {
       confusion_matrix: { labels: ["no", "yes"], matrix: [[60, 10], [5, 25]] },
     },
     feature_importance: [
-      { column: "age", importance: 0.1 },
-      { column: "income", importance: 0.3 },
+      { feature: "age", importance: 0.1, std: 0.01 },
+      { feature: "income", importance: 0.3, std: 0.02 },
     ],
     mlflow_run_id: "m1",
   },
