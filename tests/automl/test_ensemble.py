@@ -26,8 +26,9 @@ def noisy_trial(number: int, noise: float, seed: int, y=Y, status="completed") -
     predictions = np.column_stack([1 - positive, positive])
     metric = get_metric("auc", "classification")
     value = metric(y, predictions)
+    family = f"family{number}"
     return TrialResult(
-        number, "f", {}, "trees", status, value, metric.loss(value), predictions=predictions
+        number, family, {}, "trees", status, value, metric.loss(value), predictions=predictions
     )
 
 
@@ -50,6 +51,14 @@ def test_greedy_is_deterministic_and_ignores_unusable_trials() -> None:
     first = greedy_ensemble([*trials, failed, short], Y, metric)
     assert first == greedy_ensemble([*trials, failed, short], Y, metric)
     assert 9 not in first and 10 not in first
+
+
+def test_only_the_best_trial_of_each_family_is_a_candidate() -> None:
+    trials = [noisy_trial(n, 0.9, seed=n) for n in range(4)]
+    trials[1].family = trials[0].family
+    metric = get_metric("auc", "classification")
+    worse_twin = max(trials[:2], key=lambda t: t.loss or 0.0)
+    assert worse_twin.number not in greedy_ensemble(trials, Y, metric)
 
 
 def test_greedy_keeps_a_dominant_member_alone() -> None:
@@ -112,7 +121,9 @@ def test_stacking_multiclass_and_regression_links() -> None:
     for n in range(3):
         logits = np.eye(3)[y] * 2 + rng.normal(0, 1.0, (300, 3))
         p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
-        trials.append(TrialResult(n, "f", {}, "trees", "completed", 0.0, float(n), predictions=p))
+        trials.append(
+            TrialResult(n, f"f{n}", {}, "trees", "completed", 0.0, float(n), predictions=p)
+        )
     stacked = stacking_ensemble(trials, y, get_metric("log_loss", "classification", 3))
     assert stacked.meta.link == "softmax" and stacked.meta.coef.shape == (9, 3)
     assert np.allclose(stacked.predictions.sum(axis=1), 1.0)
@@ -120,7 +131,7 @@ def test_stacking_multiclass_and_regression_links() -> None:
     regressors = [
         TrialResult(
             n,
-            "f",
+            f"f{n}",
             {},
             "linear",
             "completed",

@@ -233,5 +233,3 @@ def _number(value: Any) -> str:
 def _plain(job: Any) -> dict[str, Any]:
     """A job as its JSON object (the service may answer a record with ``to_dict``)."""
     return dict(job) if isinstance(job, dict) else dict(job.to_dict())
-
-
