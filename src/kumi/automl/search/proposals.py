@@ -8,6 +8,7 @@ be), so the sequence does not depend on which worker finished first.
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ FAMILY_ORDER = ("lightgbm", "elastic_net", "xgboost", "extra_trees", "random_for
 """Portfolio order: strong and cheap families first, so good models exist early."""
 TPE_STARTUP_TRIALS = 4
 MIN_TRIALS_TO_PRUNE = 3
+FRESH_ATTEMPTS = 8
+"""How often TPE is asked again when it proposes parameters the family has tried already
+(small spaces, e.g. k-nearest neighbours' one integer, repeat themselves)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class Proposer:
         self._seen: set[int] = set()
         self.records = {name: FamilyRecord() for name in self._families}
         self._fold_losses: dict[str, list[list[float]]] = {name: [] for name in self._families}
+        self._tried: set[str] = set()
 
     def record(self, result: TrialResult, cost: float) -> None:
         """A finished trial (any status) and what it cost."""
@@ -83,13 +88,28 @@ class Proposer:
             family, params = self._queue.pop(0)
             if family.name in affordable:
                 self._ask(number, family, fixed=params)
+                self._tried.add(_key(family, params))
                 return Proposal(family, params, ())
         name = choose_family(self.records, remaining, affordable)
         if name is None:
             return None
         family = self._families[name]
-        params = self._ask(number, family)
+        params = self._fresh(number, family)
         return Proposal(family, params, self._prune_thresholds(name))
+
+    def _fresh(self, number: int, family: Family) -> dict[str, Any]:
+        """TPE's proposal, asked again (the repeat told as failed) while it repeats a tried
+        one, up to FRESH_ATTEMPTS times."""
+        for _ in range(FRESH_ATTEMPTS):
+            params = self._ask(number, family)
+            if _key(family, params) not in self._tried:
+                break
+            name, trial = self._asked.pop(number)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self._studies[name].tell(trial, state=TrialState.FAIL)
+        self._tried.add(_key(family, params))
+        return params
 
     def _ask(self, number: int, family: Family, fixed: dict[str, Any] | None = None) -> dict:
         study = self._studies[family.name]
@@ -142,6 +162,10 @@ def _running_losses(result: TrialResult, sign: float) -> list[float]:
     values = np.asarray(result.fold_values, dtype="float64") * sign
     counts = np.cumsum(~np.isnan(values))
     return list(np.nancumsum(values) / np.maximum(counts, 1))
+
+
+def _key(family: Family, params: dict[str, Any]) -> str:
+    return family.name + json.dumps(params, sort_keys=True, default=str)
 
 
 def _ordered(families: Sequence[Family]) -> list[Family]:
