@@ -46,7 +46,10 @@ def _auc(y: np.ndarray, p: np.ndarray) -> float:
 
 
 def _log_loss(y: np.ndarray, p: np.ndarray) -> float:
-    return skm.log_loss(y, np.clip(p, 1e-15, 1.0), labels=range(p.shape[1]))
+    """Log loss of probabilities renormalised per row (float32 model outputs sum to 1 only
+    within rounding, which scikit-learn warns about)."""
+    clipped = np.clip(np.asarray(p, dtype=np.float64), 1e-15, 1.0)
+    return skm.log_loss(y, clipped / clipped.sum(axis=1, keepdims=True), labels=range(p.shape[1]))
 
 
 def _averaged(score: Callable[..., float]) -> Scorer:
