@@ -160,3 +160,24 @@ def test_a_workspace_gets_a_parent_run_with_a_child_per_trial(tmp_path: Path) ->
             [parent.info.experiment_id], f"tags.mlflow.parentRunId = '{parent.info.run_id}'"
         )
     assert len(children) == len(result.leaderboard)
+
+
+def test_stacking_and_a_column_override_through_fit() -> None:
+    table = mixed_table(400)
+    result = automl.fit(
+        table,
+        "churned",
+        time_budget_s=120,
+        max_trials=6,
+        n_jobs=2,
+        ensembling="stacking",
+        featurization={"member": {"purpose": "drop"}, "income": {"impute": "mean"}},
+    )
+    families = set(result.leaderboard["family"])
+    assert "ensemble (stacking)" in families
+    summary = {row["column"]: row for row in result.featurization}
+    assert summary["member"]["dropped"]
+    assert "member" not in result.best_model.input_columns
+    features = table.drop(columns=["churned"]).head(50)
+    expected = result.best_model.predict_proba(features)
+    assert np.abs(onnx_probabilities(result.best_model, features) - expected).max() <= 1e-4
