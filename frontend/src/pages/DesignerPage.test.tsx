@@ -54,8 +54,8 @@ describe("designer page", () => {
     await screen.findByRole("button", { name: "Clone" }, { timeout: 5000 });
     await waitFor(() => expect(screen.queryByTestId("unsaved")).toBeNull(), { timeout: 5000 });
     await act(() => api.router.navigate("/runs")); // nothing changed: leaves without asking
+    expect(await screen.findByTestId("location", {}, { timeout: 5000 })).toHaveTextContent("/runs");
     expect(confirm).not.toHaveBeenCalled();
-    expect(screen.getByTestId("location")).toHaveTextContent("/runs");
 
     await act(() => api.router.navigate("/pipelines/credit"));
     fireEvent.click(await screen.findByRole("button", { name: "Auto layout" }, { timeout: 5000 })); // moves nodes
@@ -69,7 +69,7 @@ describe("designer page", () => {
     expect(screen.queryByTestId("unsaved")).toBeNull();
     expect(api.callsTo("PUT /api/pipelines/credit")).toHaveLength(1);
     await act(() => api.router.navigate("/runs")); // saved: leaves without asking
-    expect(screen.getByTestId("location")).toHaveTextContent("/runs");
+    expect(await screen.findByTestId("location", {}, { timeout: 5000 })).toHaveTextContent("/runs");
     expect(confirm).toHaveBeenCalledTimes(1);
   });
 });
