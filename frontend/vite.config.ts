@@ -23,5 +23,7 @@ export default defineConfig({
     environment: "jsdom",
     setupFiles: ["./src/test/setup.ts"],
     css: false,
+    // page tests wait on several rendered steps; a loaded two-core machine needs more than 5 s
+    testTimeout: 30_000,
   },
 });
