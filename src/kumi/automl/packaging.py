@@ -18,12 +18,15 @@ from typing import Any, Protocol
 import numpy as np
 import onnx
 import pandas as pd
+from onnx import TensorProto
 
+from kumi.automl.onnx.combine import graph_inputs
 from kumi.automl.settings import Task
 from kumi.components._learning.columns import probability_column
 from kumi.core import SCORED_LABELS, SCORED_PROBABILITIES
 from kumi.core.errors import ConflictError, InvalidInputError
 from kumi.storage.workspace import DEFAULT_WORKSPACE, Workspace
+from kumi.tracking.onnx import sql_type_of
 from kumi.tracking.scoring_model import register_model, save_scoring_model
 
 logger = logging.getLogger(__name__)
@@ -73,6 +76,43 @@ class AutoMLScorer:
                 {probability_column(c): probabilities[:, i] for i, c in enumerate(classes)}
             )
         return pd.DataFrame(scores, index=frame.index)
+
+    def onnx_spec(self) -> dict[str, Any]:
+        """The scoring spec the registered ONNX graph carries: one input per raw column,
+        the outputs ``label`` / ``probabilities`` / ``variable`` as the score columns."""
+        kinds: dict[int, str] = {TensorProto.DOUBLE: "number", TensorProto.STRING: "text"}
+        inputs = [
+            {
+                "column": column,
+                "tensor": column,
+                "kind": kinds.get(elem_type, "datetime"),
+                "missing_text": "",
+                "whole_numbers_as_integers": True,
+            }
+            for column, elem_type in graph_inputs(self.model).items()
+        ]
+        return {"inputs": inputs, "outputs": self._onnx_outputs()}
+
+    def _onnx_outputs(self) -> list[dict[str, Any]]:
+        if self.model.task == "regression":
+            return [
+                {"column": SCORED_LABELS, "tensor": "variable", "index": None, "type": "double"}
+            ]
+        classes = list(self.model.classes_)
+        label_type = sql_type_of(np.asarray(classes).dtype)
+        outputs: list[dict[str, Any]] = [
+            {"column": SCORED_LABELS, "tensor": "label", "index": None, "type": label_type}
+        ]
+        probability = (
+            [(SCORED_PROBABILITIES, 1)]
+            if len(classes) == 2
+            else [(probability_column(c), i) for i, c in enumerate(classes)]
+        )
+        outputs += [
+            {"column": column, "tensor": "probabilities", "index": i, "type": "double"}
+            for column, i in probability
+        ]
+        return outputs
 
 
 def save_automl_model(path: Path | str, model: Any, input_example: pd.DataFrame) -> Path:

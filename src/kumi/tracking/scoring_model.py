@@ -30,6 +30,7 @@ from kumi.components._learning.columns import (
 )
 from kumi.core import SCORED_LABELS, SCORED_PROBABILITIES
 from kumi.tracking.client import tracking_client
+from kumi.tracking.onnx.spec import with_spec
 from kumi.tracking.pyfunc_model import with_float_integers
 
 SCORER_FILE = "kumi_scorer.pkl"
@@ -92,7 +93,8 @@ def save_scoring_model(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if onnx_model is not None:
-        _add_onnx_flavor(path, onnx_model)
+        describe = getattr(scorer, "onnx_spec", None)
+        _add_onnx_flavor(path, with_spec(onnx_model, describe()) if describe else onnx_model)
     return path
 
 

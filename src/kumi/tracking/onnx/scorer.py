@@ -21,6 +21,7 @@ from pandas.api import types as ptypes
 from kumi.core import SCORED_LABELS, ColumnNotFoundError, ColumnTypeError
 from kumi.tracking.onnx.chain import MISSING_TEXT, ColumnKind
 from kumi.tracking.onnx.compile import CompiledOnnx, OnnxOutput
+from kumi.tracking.onnx.spec import chain_spec
 
 
 class OnnxScorer:
@@ -50,6 +51,10 @@ class OnnxScorer:
                 self.compiled.model_bytes, options, providers=["CPUExecutionProvider"]
             )
         return self._session
+
+    def onnx_spec(self) -> dict[str, Any]:
+        """The scoring spec the registered graph carries (see ``kumi.tracking.onnx.spec``)."""
+        return chain_spec(self.compiled)
 
     def run_columns(self, columns: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Score 1-D arrays per request column; 1-D arrays per output column (text outputs
