@@ -1,0 +1,1 @@
+"""Scoring and training on Apache Spark (the optional ``kumi[spark]`` extra)."""
