@@ -135,6 +135,8 @@ def _numbers(values: Any, column: str) -> np.ndarray:
 
 
 def _text(values: Any, missing: str, whole_numbers_as_integers: bool) -> np.ndarray:
+    if isinstance(values, np.ndarray) and values.dtype.kind == "U":
+        return values  # numpy strings: text already, nothing missing
     array = np.asarray(values, dtype=object)
     out = np.empty(len(array), dtype=object)
     for i, value in enumerate(array):
