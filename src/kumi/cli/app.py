@@ -17,6 +17,7 @@ from kumi.cli import (
     pipelines_commands,
     runs_commands,
     schedules_commands,
+    sql_commands,
 )
 from kumi.cli.run_command import run
 from kumi.cli.serve_command import serve_endpoint
@@ -50,6 +51,8 @@ app.add_typer(pipeline_endpoints_commands.app, name="pipeline-endpoints")
 app.add_typer(schedules_commands.app, name="schedules")
 app.add_typer(inference_commands.app, name="inference")
 app.add_typer(automl_commands.app, name="automl")
+app.command("sql")(sql_commands.sql)
+app.add_typer(sql_commands.models_app, name="models")
 
 
 @app.command("version")

@@ -123,11 +123,12 @@ class _Reader:
 
     def clause(self) -> PredictClause:
         arguments = self._arguments()
+        end = self.pos
         with_columns = None
         if self._peek_word() == "WITH":
             self._word()
             with_columns = _with_columns(self._parenthesized())
-        end = self.pos
+            end = self.pos
         alias = "p"
         if self._peek_word() == "AS":
             self._word()
