@@ -55,11 +55,12 @@ class TrainedLoans:
 
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TrainedLoans]:
-    """A classifier fitted by AutoML, registered in a workspace and read back as ONNX."""
+    """A classifier fitted by AutoML, registered in a workspace and read back as ONNX (three
+    quick trials; the generous budget only guards a busy machine)."""
     frame = loans()
     result = fit(
-        frame, target="approved", task="classification", time_budget_s=6, n_jobs=1, seed=1,
-        allowed_models=["elastic_net", "random_forest"],
+        frame, target="approved", task="classification", time_budget_s=60, n_jobs=1, seed=1,
+        allowed_models=["elastic_net", "random_forest"], max_trials=3,
     )
     root = tmp_path_factory.mktemp("pg-scoring") / "ws"
     with Workspace.open(root) as workspace:
