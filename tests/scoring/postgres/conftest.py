@@ -33,8 +33,13 @@ def loans(rows: int = 300, seed: int = 5) -> pd.DataFrame:
     owner = rng.random(rows) < 0.4
     risk = income / 10 - (grade == "C") * 2 + owner + rng.normal(0, 1, rows)
     frame = pd.DataFrame(
-        {"income": income, "grade": grade, "opened": opened, "owner": owner,
-         "stores": rng.integers(0, 4, rows)}
+        {
+            "income": income,
+            "grade": grade,
+            "opened": opened,
+            "owner": owner,
+            "stores": rng.integers(0, 4, rows),
+        }
     )
     frame.loc[::17, "income"] = np.nan
     frame.loc[::23, "grade"] = None
@@ -59,8 +64,14 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TrainedLoans]:
     quick trials; the generous budget only guards a busy machine)."""
     frame = loans()
     result = fit(
-        frame, target="approved", task="classification", time_budget_s=60, n_jobs=1, seed=1,
-        allowed_models=["elastic_net", "random_forest"], max_trials=3,
+        frame,
+        target="approved",
+        task="classification",
+        time_budget_s=60,
+        n_jobs=1,
+        seed=1,
+        allowed_models=["elastic_net", "random_forest"],
+        max_trials=3,
     )
     root = tmp_path_factory.mktemp("pg-scoring") / "ws"
     with Workspace.open(root) as workspace:

@@ -41,13 +41,23 @@ def test_enriched_table_holds_the_python_scores(
     table = make_table(database, frame.assign(row_id=range(len(frame))))
     progress: list[tuple[int, int]] = []
     written = enrich_table(
-        database, table, trained.model, "scored", {"income": "salary"},
-        batch_size=70, on_progress=lambda done, total: progress.append((done, total)),
+        database,
+        table,
+        trained.model,
+        "scored",
+        {"income": "salary"},
+        batch_size=70,
+        on_progress=lambda done, total: progress.append((done, total)),
     )
     assert written == len(frame)
     assert progress == [(70, 300), (140, 300), (210, 300), (280, 300), (300, 300)]
     scored = read(database, "SELECT * FROM scored ORDER BY row_id")
-    assert list(scored.columns) == [*frame.columns, "row_id", "Scored Labels", "Scored Probabilities"]
+    assert list(scored.columns) == [
+        *frame.columns,
+        "row_id",
+        "Scored Labels",
+        "Scored Probabilities",
+    ]
     expected = trained.expected()
     assert list(scored["Scored Labels"]) == list(expected["Scored Labels"])
     np.testing.assert_allclose(
@@ -72,7 +82,7 @@ def test_failing_batch_leaves_no_target_and_keeps_an_old_one(
     frame = trained.rows.astype({"income": object})
     frame.loc[250, "income"] = "plenty"  # in the fourth batch of 70
     table = make_table(database, frame)
-    with pytest.raises(ColumnTypeError, match="'income'.*plenty") as caught:
+    with pytest.raises(ColumnTypeError, match=r"'income'.*plenty") as caught:
         enrich_table(database, table, trained.model, "fresh", batch_size=70)
     assert caught.value.details["column"] == "income"
     assert "fresh" not in _tables(database)

@@ -49,7 +49,10 @@ def test_generated_statement_scores_like_python(
     sql = predict_sql_postgres(trained.model, table, {})
     scored = read(scoring_url, f"SELECT * FROM ({sql}) AS s ORDER BY row_id")
     assert list(scored.columns) == [
-        *trained.rows.columns, "row_id", "Scored Labels", "Scored Probabilities"
+        *trained.rows.columns,
+        "row_id",
+        "Scored Labels",
+        "Scored Probabilities",
     ]
     _assert_scores_equal(scored, trained.expected())
     pd.testing.assert_series_equal(scored["grade"], trained.rows["grade"], check_names=False)
@@ -85,11 +88,15 @@ def test_generated_statement_maps_renamed_columns(
     _assert_scores_equal(scored, trained.expected(trained.rows.head(40)))
 
 
-def test_model_round_trips_through_the_models_table(scoring_url: str, trained: TrainedLoans) -> None:
+def test_model_round_trips_through_the_models_table(
+    scoring_url: str, trained: TrainedLoans
+) -> None:
     stored = load_model_postgres(scoring_url, "loans")
     assert stored is not None
     assert (stored.name, stored.version, stored.model_bytes) == (
-        "loans", 1, trained.model.model_bytes
+        "loans",
+        1,
+        trained.model.model_bytes,
     )
     assert stored.output_columns == trained.model.output_columns
     assert stored.signature == trained.model.signature

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 from kumi.core.errors import InvalidInputError
@@ -50,9 +52,9 @@ def sql_type(score_type: str) -> str:
     return SQL_TYPES.get(score_type, "text")
 
 
-def sqlalchemy_type(score_type: str) -> sa.types.TypeEngine[object]:
+def sqlalchemy_type(score_type: str) -> sa.types.TypeEngine[Any]:
     """The SQLAlchemy column type of a score column."""
-    types: dict[str, sa.types.TypeEngine[object]] = {
+    types: dict[str, sa.types.TypeEngine[Any]] = {
         "double": sa.Double(),
         "bigint": sa.BigInteger(),
         "boolean": sa.Boolean(),

@@ -36,7 +36,9 @@ def enrich_table(
     ``mapping`` maps a model input column to the table column feeding it (default: the same
     name). ``on_progress(rows done, rows in all)`` is called after each batch."""
     if batch_size < 1:
-        raise InvalidInputError("batch_size must be at least 1.", details={"batch_size": batch_size})
+        raise InvalidInputError(
+            "batch_size must be at least 1.", details={"batch_size": batch_size}
+        )
     engine = create_database_engine(url)
     try:
         with engine.begin() as connection:
@@ -46,8 +48,14 @@ def enrich_table(
             written = _create_target(connection, source, target, outputs)
             total = connection.execute(sa.select(sa.func.count()).select_from(source)).scalar_one()
             return _stream(
-                connection, source, written, model, feeds, outputs, batch_size,
-                lambda done: on_progress(done, total) if on_progress else None,
+                connection,
+                source=source,
+                written=written,
+                model=model,
+                feeds=feeds,
+                outputs=outputs,
+                batch_size=batch_size,
+                progress=lambda done: on_progress(done, total) if on_progress else None,
             )
     finally:
         engine.dispose()
@@ -63,9 +71,7 @@ def _reflect(connection: sa.Connection, table: str) -> sa.Table:
     return sa.Table(name, sa.MetaData(), autoload_with=connection, schema=schema)
 
 
-def _feeds(
-    source: sa.Table, model: RegisteredOnnx, mapping: Mapping[str, str]
-) -> dict[str, str]:
+def _feeds(source: sa.Table, model: RegisteredOnnx, mapping: Mapping[str, str]) -> dict[str, str]:
     """Model input column → the table column feeding it."""
     feeds = {column: mapping.get(column, column) for column, _ in model.input_columns}
     for column, table_column in feeds.items():
@@ -119,6 +125,7 @@ def _create_target(
 
 def _stream(
     connection: sa.Connection,
+    *,
     source: sa.Table,
     written: sa.Table,
     model: RegisteredOnnx,
@@ -144,9 +151,7 @@ def _stream(
     return done
 
 
-def _score(
-    runner: OnnxRunner, inputs: dict[str, Any], feeds: dict[str, str]
-) -> dict[str, Any]:
+def _score(runner: OnnxRunner, inputs: dict[str, Any], feeds: dict[str, str]) -> dict[str, Any]:
     try:
         return runner.score(inputs)
     except ModelInputError as exc:
@@ -163,8 +168,8 @@ def _write(connection: sa.Connection, table: sa.Table, rows: list[tuple[Any, ...
         connection.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in rows])
         return
     target = ".".join(quote_identifier(part) for part in (table.schema, table.name) if part)
-    columns = ", ".join(quote_identifier(name) for name in table.columns.keys())
+    columns = ", ".join(quote_identifier(column.name) for column in table.columns)
     cursor = connection.connection.cursor()
-    with cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+    with cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)

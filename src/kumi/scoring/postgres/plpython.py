@@ -44,7 +44,8 @@ if lib is None:
     exec(compile({server!r}, "kumi/scoring/postgres/server.py", "exec"), lib.__dict__)
     lib.runner_module = runner_module
     GD[{key!r}] = lib
-return lib.predict(plpy, GD, lib.runner_module, model, data, mapping, score_columns)
+return lib.predict(plpy, cache=GD, runner_module=lib.runner_module, model=model, data=data,
+                   mapping_json=mapping, score_columns=score_columns)
 """
 
 

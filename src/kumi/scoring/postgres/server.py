@@ -18,11 +18,14 @@ _LATEST = (
     " ORDER BY version DESC LIMIT 1"
 )
 _BYTES = "SELECT onnx FROM kumi_models WHERE name = $1 AND version = $2"
-_LOAD_HINT = "Load it with `kumi models load NAME[:VERSION] --database URL` (or kumi.sql.load_model)."
+_LOAD_HINT = (
+    "Load it with `kumi models load NAME[:VERSION] --database URL` (or kumi.sql.load_model)."
+)
 
 
 def predict(
     plpy: Any,
+    *,
     cache: MutableMapping[str, Any],
     runner_module: Any,
     model: str,
@@ -31,16 +34,42 @@ def predict(
     score_columns: Sequence[str] | None,
     batch_size: int = 10_000,
 ) -> Iterator[tuple[Any, ...]]:
-    """Rows of the ``data`` query followed by the model's score columns, scored in batches."""
+    """Rows of the ``data`` query followed by the model's score columns, scored in batches.
+    The first batch is scored before returning, so its errors (and a missing model) read as
+    the statement's own error rather than one raised while iterating."""
     runner = _runner(plpy, cache, runner_module, model)
     outputs = _outputs(plpy, runner, model, score_columns)
     mapping = json.loads(mapping_json) if mapping_json else {}
     cursor = plpy.cursor(data)
-    while True:
-        rows = cursor.fetch(batch_size)
-        if len(rows) == 0:
-            return
-        yield from _scored(plpy, runner_module, runner, model, rows, mapping, outputs)
+    rows = cursor.fetch(batch_size)
+    if len(rows) == 0:
+        return iter(())
+    first = list(
+        _scored(
+            plpy,
+            runner_module=runner_module,
+            runner=runner,
+            model=model,
+            rows=rows,
+            mapping=mapping,
+            outputs=outputs,
+        )
+    )
+
+    def rest() -> Iterator[tuple[Any, ...]]:
+        yield from first
+        while len(batch := cursor.fetch(batch_size)) > 0:
+            yield from _scored(
+                plpy,
+                runner_module=runner_module,
+                runner=runner,
+                model=model,
+                rows=batch,
+                mapping=mapping,
+                outputs=outputs,
+            )
+
+    return rest()
 
 
 def _parse(plpy: Any, model: str) -> tuple[str, int | None]:
@@ -84,6 +113,7 @@ def _outputs(plpy: Any, runner: Any, model: str, wanted: Sequence[str] | None) -
 
 def _scored(
     plpy: Any,
+    *,
     runner_module: Any,
     runner: Any,
     model: str,
