@@ -72,7 +72,17 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     whose income is text."""
     folder = tmp_path_factory.mktemp("scoring-wizard")
     frame = loans()
-    result = fit(frame, target="approved", task="classification", time_budget_s=6, n_jobs=1, seed=1)
+    result = fit(
+        frame,
+        target="approved",
+        task="classification",
+        time_budget_s=20,
+        max_trials=2,
+        n_jobs=1,
+        seed=1,
+        allowed_models=["elastic_net"],
+        ensembling="none",
+    )
     rows = frame.drop(columns="approved").head(40)
     rows.insert(0, "id", range(len(rows)))
     rows["note"] = "x"
