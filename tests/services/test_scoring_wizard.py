@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from tests.services.test_scoring_wizard_standin import install
 from tests.storage.conftest import postgres_server, postgres_url  # noqa: F401 (fixtures)
 
-from kumi.automl import fit
+from kumi.automl import AutoMLResult, fit
 from kumi.core.errors import (
     ColumnNotFoundError,
     ColumnTypeError,
@@ -58,6 +58,21 @@ def loans(rows: int = 160, seed: int = 5) -> pd.DataFrame:
     return pd.DataFrame({"income": income, "grade": grade, "approved": approved})
 
 
+def quick_fit(frame: pd.DataFrame) -> AutoMLResult:
+    """A small AutoML classifier of ``approved`` (two elastic-net trials)."""
+    return fit(
+        frame,
+        target="approved",
+        task="classification",
+        time_budget_s=20,
+        max_trials=2,
+        n_jobs=1,
+        seed=1,
+        allowed_models=["elastic_net"],
+        ensembling="none",
+    )
+
+
 @dataclass(frozen=True)
 class Setup:
     tracking_uri: str
@@ -72,17 +87,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     whose income is text."""
     folder = tmp_path_factory.mktemp("scoring-wizard")
     frame = loans()
-    result = fit(
-        frame,
-        target="approved",
-        task="classification",
-        time_budget_s=20,
-        max_trials=2,
-        n_jobs=1,
-        seed=1,
-        allowed_models=["elastic_net"],
-        ensembling="none",
-    )
+    result = quick_fit(frame)
     rows = frame.drop(columns="approved").head(40)
     rows.insert(0, "id", range(len(rows)))
     rows["note"] = "x"
