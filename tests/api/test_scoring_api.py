@@ -50,7 +50,12 @@ def test_tables_preview_models_and_mapping(client: TestClient, database: str) ->
         "/api/scoring/preview", params={"database": database, "table": "applicants", "rows": 3}
     )
     body = shown.json()
-    assert body["columns"] == ["income", "grade", "code"] and len(body["rows"]) == 3
+    assert body["columns"] == [
+        {"name": "income", "type": "DOUBLE", "kind": "number"},
+        {"name": "grade", "type": "VARCHAR", "kind": "text"},
+        {"name": "code", "type": "VARCHAR", "kind": "text"},
+    ]
+    assert len(body["rows"]) == 3 and body["rows"][0]["code"] == "z"
     (model,) = client.get("/api/scoring/models").json()["models"]
     assert model["ref"] == "loans:1" and {"column": "income", "kind": "number"} in model["inputs"]
     mapping = client.post(

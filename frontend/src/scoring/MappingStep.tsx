@@ -11,10 +11,12 @@ const STATUS_TEXT: Record<string, string> = {
 interface Props {
   answer: MappingAnswer;
   columns: TableColumn[];
+  /** The columns chosen here, shown while the server checks them. */
+  chosen: Record<string, string | null> | null;
   onChange: (input: string, column: string | null) => void;
 }
 
-export function MappingStep({ answer, columns, onChange }: Props) {
+export function MappingStep({ answer, columns, chosen, onChange }: Props) {
   return (
     <table className="data-table scoring-mapping" aria-label="Column mapping">
       <thead>
@@ -33,7 +35,7 @@ export function MappingStep({ answer, columns, onChange }: Props) {
             <td>
               <select
                 aria-label={`Column for ${check.input}`}
-                value={check.column ?? ""}
+                value={(chosen && check.input in chosen ? chosen[check.input] : check.column) ?? ""}
                 onChange={(e) => onChange(check.input, e.target.value || null)}
               >
                 <option value="">(none)</option>

@@ -43,7 +43,7 @@ export function ScoringWizard() {
     if (step === 0 && !database.trim()) return "Give a DuckDB file path or a PostgreSQL URL.";
     if (step === 1 && !table) return "Choose a table.";
     if (step === 2 && !model) return "Choose a model.";
-    if (step === MAPPING && !check.data) return "The mapping is still being checked.";
+    if (step === MAPPING && (!check.data || check.isPlaceholderData)) return "The mapping is still being checked.";
     if (step === MAPPING && !check.data?.runnable) {
       const blocking = check.data?.checks.filter((c) => c.status === "mismatch" || c.status === "unmapped") ?? [];
       return `Fix the mapping first: ${blocking.map((c) => c.note).join(" ")}`;
@@ -85,7 +85,7 @@ export function ScoringWizard() {
       {step === 1 && <TableStep database={database.trim()} tables={connect.data ?? []} chosen={table} onChoose={chooseTable} />}
       {step === 2 && <ModelStep chosen={model} onChoose={chooseModel} />}
       {step === MAPPING && check.data && (
-        <MappingStep answer={check.data} columns={preview.data?.columns ?? []} onChange={remap} />
+        <MappingStep answer={check.data} columns={preview.data?.columns ?? []} chosen={mapping} onChange={remap} />
       )}
       {step === MAPPING && <StepError error={check.error} />}
       {step === OUTPUT && check.data && (

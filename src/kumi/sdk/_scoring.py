@@ -28,10 +28,10 @@ class Scoring:
         return tables
 
     def preview(self, database: str, table: str, rows: int = 20) -> pd.DataFrame:
-        """The first ``rows`` rows of ``table``."""
+        """The first ``rows`` rows of ``table`` (its columns' kinds: ``mapping`` and the API)."""
         params = {"database": database, "table": table, "rows": rows}
         body = self._one("GET", "/scoring/preview", params=params)
-        return pd.DataFrame(body["rows"], columns=body["columns"])
+        return pd.DataFrame(body["rows"], columns=[c["name"] for c in body["columns"]])
 
     def models(self) -> builtins.list[dict[str, Any]]:
         """Registered models with an ONNX form, with their versions and signature."""

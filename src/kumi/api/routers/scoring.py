@@ -51,9 +51,8 @@ def table_preview(
 ) -> dict[str, Any]:
     """The table's columns (with the kind of values each holds) and its first rows."""
     columns = [c.to_dict() for c in table_columns(database, table)]
-    return json_safe(
-        {"table": table, "columns": columns, **frame_json(preview(database, table, rows))}
-    )
+    first = frame_json(preview(database, table, rows))["rows"]
+    return json_safe({"table": table, "columns": columns, "rows": first})
 
 
 @router.get("/models")
