@@ -29,6 +29,7 @@ export const routes = [
       { path: "automl", lazy: async () => ({ Component: (await import("./pages/AutoMLJobsPage")).AutoMLJobsPage }) },
       { path: "automl/new", lazy: async () => ({ Component: (await import("./pages/AutoMLNewPage")).AutoMLNewPage }) },
       { path: "automl/jobs/:id", lazy: async () => ({ Component: (await import("./pages/AutoMLJobPage")).AutoMLJobPage }) },
+      { path: "scoring", lazy: async () => ({ Component: (await import("./scoring/ScoringPage")).ScoringPage }) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

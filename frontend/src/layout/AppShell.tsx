@@ -6,6 +6,7 @@ const NAV_ITEMS: { to: string; label: string; end: boolean; also?: string }[] = 
   { to: "/datasets", label: "Datasets", end: false },
   { to: "/pipelines", label: "Designer", end: false },
   { to: "/automl", label: "AutoML", end: false },
+  { to: "/scoring", label: "Scoring", end: false },
   { to: "/runs", label: "Runs", end: false },
   { to: "/endpoints", label: "Endpoints", end: false, also: "/pipeline-endpoints" },
 ];

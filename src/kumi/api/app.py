@@ -21,6 +21,7 @@ from kumi.api.routers import (
     pipelines,
     runs,
     schedules,
+    scoring,
 )
 from kumi.api.settings import ApiSettings
 from kumi.graph import load_pipeline
@@ -30,6 +31,7 @@ from kumi.services import workspace_engine
 from kumi.services.automl_jobs import BACKGROUND, fail_interrupted_jobs
 from kumi.services.run_queue import RunQueue
 from kumi.services.scheduler import Scheduler
+from kumi.services.scoring_wizard import ScoringJobs
 from kumi.storage.workspace import Workspace
 
 API_PREFIX = "/api"
@@ -46,6 +48,7 @@ ROUTERS = (
     schedules.router,
     endpoints.router,
     automl.router,
+    scoring.router,
 )
 
 
@@ -83,6 +86,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.registry = registry or default_registry()
+    app.state.scoring_jobs = ScoringJobs()
     install_error_handlers(app)
     api = APIRouter(prefix=API_PREFIX)
     for router in ROUTERS:

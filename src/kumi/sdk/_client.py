@@ -18,6 +18,7 @@ from kumi.sdk._pipeline_endpoints import PipelineEndpoints
 from kumi.sdk._pipelines import Pipelines
 from kumi.sdk._runs import Runs
 from kumi.sdk._schedules import Schedules
+from kumi.sdk._scoring import Scoring
 
 DEFAULT_URL = "http://127.0.0.1:8770"
 """Where ``kumi up`` serves by default."""
@@ -55,6 +56,7 @@ class Client:
         self.inference = Inference(self._http)
         self.endpoints = Endpoints(self._http)
         self.automl = AutoML(self._http)
+        self.scoring = Scoring(self._http)
 
     @property
     def url(self) -> str:

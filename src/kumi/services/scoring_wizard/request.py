@@ -1,0 +1,64 @@
+"""What the wizard asks: score a table with a model into a new table."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from kumi.core.errors import InvalidInputError
+from kumi.scoring.registered import RegisteredOnnx
+
+TARGET_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+class MappingRequest(BaseModel):
+    """A table and a model: the wizard proposes the column mapping and checks it."""
+
+    database: str = Field(description="A DuckDB file path or a postgresql:// URL.")
+    table: str = Field(description="The table (or view) to score.")
+    model: str = Field(description="A registered model, 'name' or 'name:version'.")
+    mapping: dict[str, str | None] | None = Field(
+        None, description="Model input → table column; None: matched by name."
+    )
+
+
+class ScoringJobRequest(MappingRequest):
+    """A scoring run: the table's rows and their scores written to table ``target``."""
+
+    target: str = Field(description="The output table (replaced if it exists).")
+    score_columns: list[str] | None = Field(
+        None, description="The score columns to write; None: every one the model answers."
+    )
+
+
+def check_target(target: str, source_table: str) -> None:
+    """InvalidInputError unless ``target`` is a plain table name other than the source's."""
+    if not TARGET_NAME.match(target):
+        raise InvalidInputError(
+            f"Output table name '{target}' is not a plain name; use letters, digits and "
+            "underscores (at most 63, not starting with a digit), e.g. 'scored_rows'.",
+            details={"target": target},
+        )
+    if target == source_table:
+        raise InvalidInputError(
+            f"The output table cannot be the scored table '{source_table}'; give a new name, "
+            f"e.g. '{source_table}_scored'.",
+            details={"target": target},
+        )
+
+
+def chosen_score_columns(model: RegisteredOnnx, wanted: list[str] | None) -> list[str]:
+    """The score columns to write: ``wanted`` (checked against the model's) or all."""
+    answered = [column for column, _ in model.output_columns]
+    if wanted is None:
+        return answered
+    unknown = [c for c in wanted if c not in answered]
+    if unknown or not wanted:
+        raise InvalidInputError(
+            f"Model '{model.name}:{model.version}' answers the score columns "
+            f"{', '.join(answered)}; choose at least one of them"
+            + (f" ('{unknown[0]}' is not one)." if unknown else "."),
+            details={"score_columns": wanted, "available": answered},
+        )
+    return [c for c in answered if c in wanted]
