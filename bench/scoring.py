@@ -4,6 +4,8 @@ Run: ``python bench/scoring.py [section ...]`` (no section: all of them).
 - ``duckdb``: 1,000,000 rows through DuckDB ``PREDICT`` (``kumi.sql.query``) vs
   onnxruntime called directly on the same arrays, with an AutoML model (a numeric and a
   categorical column) registered in a temporary workspace; target >= 0.7x.
+- ``postgres``: rows/s scored inside PostgreSQL (``kumi_predict``) vs the client-side
+  enrich path, on a throwaway cluster (or ``$KUMI_BENCH_POSTGRES_URL``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ import kumi.sql
 from kumi.automl import fit
 from kumi.scoring.sql.duckdb_predict import THREADS
 from kumi.storage.workspace import Workspace
+
+sys.path.insert(0, str(Path(__file__).parent))
+from scoring_postgres import run_postgres_section  # noqa: E402 (a sibling script)
 
 DUCKDB_ROWS = 1_000_000
 
@@ -113,7 +118,10 @@ def duckdb_section(rows: int = DUCKDB_ROWS, repeats: int = 3) -> dict[str, float
     return results
 
 
-SECTIONS: dict[str, Callable[[], object]] = {"duckdb": duckdb_section}
+SECTIONS: dict[str, Callable[[], object]] = {
+    "duckdb": duckdb_section,
+    "postgres": run_postgres_section,
+}
 
 
 def main(argv: list[str]) -> None:
