@@ -26,7 +26,7 @@ from kumi.scoring.sql.duckdb_predict import THREADS
 from kumi.storage.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from scoring_postgres import run_postgres_section  # noqa: E402 (a sibling script)
+from scoring_postgres import run_postgres_section
 
 DUCKDB_ROWS = 1_000_000
 
