@@ -1,7 +1,7 @@
 """REST /api/scoring and the SDK's client.scoring over a studio app: a DuckDB file's tables
 and preview, the workspace's models with signatures, the checked mapping, a scoring run
 polled to completion with its SQL and preview, and bad input answered 4xx with the thing
-named. (The DuckDB scoring path is stood in for while kumi.scoring.sql is not in the tree.)"""
+named."""
 
 from __future__ import annotations
 
@@ -18,9 +18,6 @@ from kumi.sdk import Client
 from kumi.storage.workspace import Workspace
 from tests.api.conftest import assert_error, studio_client
 from tests.services.test_scoring_wizard import loans, quick_fit
-from tests.services.test_scoring_wizard_standin import install
-
-install()
 
 
 @pytest.fixture(scope="module")

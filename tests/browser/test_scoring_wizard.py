@@ -1,9 +1,7 @@
 """The scoring wizard in Chromium against a real `kumi up`: a workspace with a registered
 AutoML model and a DuckDB file with a table; the page walks connection (a missing file is
 named first) → table preview → model signature → mapping (a text column on a number input
-is flagged and blocks) → output → run, then shows the scored rows and the generated SQL.
-(While kumi.scoring.sql is not in the tree, the server runs with the stand-in scoring path
-of tests/services/test_scoring_wizard_standin.py.)"""
+is flagged and blocks) → output → run, then shows the scored rows and the generated SQL."""
 
 from __future__ import annotations
 
@@ -27,17 +25,12 @@ from tests.services.test_scoring_wizard import loans, quick_fit
 
 pytestmark = pytest.mark.slow
 
-SERVE = (
-    "import sys; from tests.services.test_scoring_wizard_standin import install; install(); "
-    "from kumi.cli import main; sys.argv = ['kumi', *sys.argv[1:]]; main()"
-)
-
 
 def _serve(workspace: Path) -> tuple[subprocess.Popen[str], str]:
     port = _free_port()
     paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVE, "up", "--workspace", str(workspace), "--port", str(port)],
+        [sys.executable, "-m", "kumi", "up", "--workspace", str(workspace), "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

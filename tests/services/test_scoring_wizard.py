@@ -1,9 +1,6 @@
 """The scoring wizard's service on a real DuckDB file, a real PostgreSQL cluster and a real
 registered AutoML model: tables, previews, models with signatures, the column mapping and
-its type checks, and scoring runs (progress, SQL, preview; a failed run writes nothing).
-
-The DuckDB/PostgreSQL scoring paths come from ``kumi.scoring.sql`` / ``kumi.scoring.postgres``;
-while those are not in the tree, ``test_scoring_wizard_standin`` stands in for them."""
+its type checks, and scoring runs (progress, SQL, preview; a failed run writes nothing)."""
 
 from __future__ import annotations
 
@@ -17,7 +14,6 @@ import numpy as np
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from tests.services.test_scoring_wizard_standin import install
 from tests.storage.conftest import postgres_server, postgres_url  # noqa: F401 (fixtures)
 
 from kumi.automl import AutoMLResult, fit
@@ -43,8 +39,6 @@ from kumi.services.scoring_wizard import (
 )
 from kumi.services.scoring_wizard.request import MappingRequest
 from kumi.storage.workspace import Workspace
-
-install()
 
 SCORES = ["Scored Labels", "Scored Probabilities"]
 
@@ -255,3 +249,14 @@ def test_postgres_tables_preview_and_mapping(setup: Setup, postgres_url: str) ->
     unreachable_url = unreachable.render_as_string(hide_password=False)
     with pytest.raises(InvalidInputError, match="Cannot read PostgreSQL database"):
         list_tables(unreachable_url)
+    assert {"name": "applicants", "type": "table"} in list_tables(postgres_url)
+
+    plan = plan_scoring(request(setup, database=postgres_url), setup.tracking_uri)
+    job = ScoringJobs().run(_queued(plan))
+    assert job.status == "completed", job.error
+    assert job.rows_written == len(setup.rows)
+    written = preview(postgres_url, "applicants_scored", len(setup.rows))
+    expected = plan.model.runner().score({c: setup.rows[c].to_numpy() for c in ("income", "grade")})
+    np.testing.assert_allclose(written["Scored Probabilities"], expected["Scored Probabilities"])
+    assert list(written["Scored Labels"]) == list(expected["Scored Labels"])
+    assert "kumi_predict('loans:1'" in (job.sql or "")
