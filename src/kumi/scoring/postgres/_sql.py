@@ -15,6 +15,14 @@ SQL_TYPES = {
     "text": "text",
 }
 
+_SPELLINGS = {"double": "double precision", "float": "double precision", "string": "text"}
+"""Type names of other SQL dialects (DuckDB, Synapse) that PostgreSQL spells differently."""
+
+
+def postgres_spelling(written: str) -> str:
+    """A WITH clause's type as PostgreSQL names it (``DOUBLE`` → ``double precision``)."""
+    return _SPELLINGS.get(written.strip().lower(), written)
+
 
 def quote_identifier(name: str) -> str:
     """``name`` as a double-quoted SQL identifier."""

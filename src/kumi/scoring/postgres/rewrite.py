@@ -20,7 +20,12 @@ import pandas as pd
 import sqlalchemy as sa
 
 from kumi.core.errors import InvalidInputError, NotFoundError
-from kumi.scoring.postgres._sql import quote_identifier, quote_literal, sql_type
+from kumi.scoring.postgres._sql import (
+    postgres_spelling,
+    quote_identifier,
+    quote_literal,
+    sql_type,
+)
 from kumi.scoring.postgres.models import load_model_postgres, store_model_postgres
 from kumi.scoring.postgres.plpython import (
     FUNCTION_NAME,
@@ -104,7 +109,7 @@ def _score_columns(clause: PredictClauseLike, model: RegisteredOnnx) -> list[tup
                 f"answer; its score columns are {', '.join(available)}.",
                 details={"column": written, "model": model.name},
             )
-        chosen.append((name, kind))
+        chosen.append((name, postgres_spelling(kind)))
     return chosen
 
 

@@ -123,8 +123,20 @@ def _input_signature(graph: RealtimeGraph, sample: Table | None) -> Signature:
 def _example_rows(signature: Signature, sample: Table | None) -> Rows:
     names = [c.name for c in signature.inputs]
     if sample is not None and len(sample) and all(n in sample.columns for n in names):
-        return _frame_records(sample.frame[names or sample.columns].head(2))
+        return _frame_records(_iso_times(sample.frame[names or sample.columns].head(2)))
     return [{c.name: _EXAMPLES[c.type] for c in signature.inputs}] if names else []
+
+
+def _iso_times(frame: pd.DataFrame) -> pd.DataFrame:
+    """Date/time columns as ISO 8601 text (missing: None), so that examples are JSON."""
+    times = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c].dtype)]
+    if not times:
+        return frame
+    frame = frame.copy()
+    for column in times:
+        text = frame[column].map(lambda t: t.isoformat(), na_action="ignore")
+        frame[column] = text.astype(object).where(frame[column].notna(), None)
+    return frame
 
 
 def _with_outputs(signature: Signature, runtime: RealtimeRuntime) -> Signature:
