@@ -63,7 +63,9 @@ class Registered:
 @pytest.fixture(scope="session")
 def registered(tmp_path_factory: pytest.TempPathFactory) -> Registered:
     frame = loans()
-    result = fit(frame, target="approved", task="classification", time_budget_s=10, n_jobs=1, seed=1)
+    result = fit(
+        frame, target="approved", task="classification", time_budget_s=10, n_jobs=1, seed=1
+    )
     path = tmp_path_factory.mktemp("spark-models") / "ws"
     with Workspace.open(path) as workspace:
         result.register("loans", workspace)

@@ -8,22 +8,18 @@ Executors need ``kumi`` (its runner needs only numpy and onnxruntime) importable
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 from pyspark.sql import DataFrame
 from pyspark.sql import types as spark_types
 
 from kumi.automl.packaging import open_workspace
 from kumi.core.errors import InvalidInputError
-from kumi.scoring.onnx_runner import OnnxRunner
 from kumi.scoring.registered import RegisteredOnnx, load_registered_onnx
+from kumi.scoring.spark.batches import BatchScorer
 from kumi.scoring.spark.schema import check_inputs, score_fields
-
-_RUNNERS: dict[str, OnnxRunner] = {}
-"""Runners of this (executor) process, by the digest of their model bytes."""
 
 
 def score_spark(
@@ -68,18 +64,11 @@ def _registered(model: RegisteredOnnx | str, workspace: Any) -> RegisteredOnnx:
 
 def _batch_scorer(
     df: DataFrame, model_bytes: bytes, sources: dict[str, str], kept: list[str]
-) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
-    """The function ``mapInArrow`` runs: its closure holds a broadcast of the model bytes
-    (or, on Spark Connect, the bytes themselves) and the column names only."""
+) -> BatchScorer:
+    """The function ``mapInArrow`` runs; it carries a broadcast of the model bytes (or, on
+    Spark Connect, the bytes themselves) and column names only."""
     digest = hashlib.sha256(model_bytes).hexdigest()
-    shipped = _ship(df, model_bytes)
-
-    def score_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        runner = _runner(digest, shipped)
-        for batch in batches:
-            yield score_batch(runner, batch, sources, kept)
-
-    return score_batches
+    return BatchScorer(digest, _ship(df, model_bytes), dict(sources), tuple(kept))
 
 
 def _ship(df: DataFrame, model_bytes: bytes) -> Any:
@@ -87,36 +76,3 @@ def _ship(df: DataFrame, model_bytes: bytes) -> Any:
     if type(df).__module__.startswith("pyspark.sql.connect"):
         return model_bytes
     return df.sparkSession.sparkContext.broadcast(model_bytes)
-
-
-def _runner(digest: str, shipped: Any) -> OnnxRunner:
-    runner = _RUNNERS.get(digest)
-    if runner is None:
-        model_bytes = shipped if isinstance(shipped, bytes) else shipped.value
-        runner = _RUNNERS[digest] = OnnxRunner(model_bytes)
-    return runner
-
-
-def score_batch(
-    runner: OnnxRunner, batch: pa.RecordBatch, sources: Mapping[str, str], kept: list[str]
-) -> pa.RecordBatch:
-    """One Arrow batch's kept columns followed by its score columns."""
-    columns = {
-        model_column: batch.column(source).to_numpy(zero_copy_only=False)
-        for model_column, source in sources.items()
-    }
-    scores = runner.score(columns)
-    arrays = [batch.column(name) for name in kept]
-    names = list(kept)
-    for column, kind in runner.output_columns:
-        arrays.append(pa.array(scores[column], type=_ARROW_TYPES[kind]))
-        names.append(column)
-    return pa.RecordBatch.from_arrays(arrays, names=names)
-
-
-_ARROW_TYPES = {
-    "double": pa.float64(),
-    "bigint": pa.int64(),
-    "boolean": pa.bool_(),
-    "text": pa.string(),
-}
