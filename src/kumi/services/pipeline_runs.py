@@ -12,6 +12,7 @@ from kumi.engine import BackgroundHooks, Engine, ExecutionPlan, RunHandle, RunHo
 from kumi.graph import PipelineDocument
 from kumi.registry import ComponentRegistry, default_registry
 from kumi.services.run_recorder import RunRecorder, run_outcome
+from kumi.services.spark_batch import run_batch_on_spark
 from kumi.storage.records import Run
 from kumi.storage.workspace import Workspace
 from kumi.tracking.run_tracker import MlflowRunTracker, TrackingTarget
@@ -197,6 +198,10 @@ def execute_run(
         regenerate = run.regenerate if isinstance(run.regenerate, bool) else set(run.regenerate)
     document = PipelineDocument.from_dict(run.document)
     plan = engine.plan(document, parameter_values=run.parameters)
+    on_spark = run_batch_on_spark(workspace, run, plan)
+    if on_spark is not None:
+        workspace.runs.set_status(run.id, on_spark.status.value)
+        return RunSummary(run.id, on_spark.status.value, on_spark, {}, None)
     recorder = RunRecorder(workspace.runs, workspace.path)
     tracker = (
         MlflowRunTracker(
