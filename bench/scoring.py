@@ -6,10 +6,13 @@ Run: ``python bench/scoring.py [section ...]`` (no section: all of them).
   categorical column) registered in a temporary workspace; target >= 0.7x.
 - ``postgres``: rows/s scored inside PostgreSQL (``kumi_predict``) vs the client-side
   enrich path, on a throwaway cluster (or ``$KUMI_BENCH_POSTGRES_URL``).
+- ``spark``: ``score_spark`` on Spark local[2] vs ``mlflow.pyfunc.spark_udf`` of the same
+  registered model (an elastic net and a LightGBM model); target >= 3x.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 import time
@@ -27,6 +30,7 @@ from kumi.storage.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
 from scoring_postgres import run_postgres_section
+from scoring_spark import main as spark_section
 
 DUCKDB_ROWS = 1_000_000
 
@@ -120,7 +124,8 @@ def duckdb_section(rows: int = DUCKDB_ROWS, repeats: int = 3) -> dict[str, float
 
 SECTIONS: dict[str, Callable[[], object]] = {
     "duckdb": duckdb_section,
-    "postgres": run_postgres_section,
+    "postgres": lambda: print(json.dumps(run_postgres_section(), indent=2)),
+    "spark": spark_section,
 }
 
 
