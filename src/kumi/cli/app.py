@@ -13,6 +13,7 @@ from kumi.cli import (
     datasets_commands,
     endpoints_commands,
     inference_commands,
+    many_models_commands,
     pipeline_endpoints_commands,
     pipelines_commands,
     runs_commands,
@@ -50,6 +51,7 @@ app.add_typer(pipeline_endpoints_commands.app, name="pipeline-endpoints")
 app.add_typer(schedules_commands.app, name="schedules")
 app.add_typer(inference_commands.app, name="inference")
 app.add_typer(automl_commands.app, name="automl")
+app.add_typer(many_models_commands.app, name="many-models")
 
 
 @app.command("version")

@@ -28,14 +28,10 @@ def sales_table(seed: int = 7, rows: int = 60) -> pd.DataFrame:
         sign = 1 if store % 2 else -1
         label = np.where(sign * x + rng.normal(scale=0.2, size=rows) > 0, "up", "down")
         frames.append(
-            pd.DataFrame(
-                {"store": store, "x": x, "size": rng.choice(["s", "l"], rows), "y": label}
-            )
+            pd.DataFrame({"store": store, "x": x, "size": rng.choice(["s", "l"], rows), "y": label})
         )
     frames.append(
-        pd.DataFrame(
-            {"store": ONE_CLASS_STORE, "x": rng.normal(size=20), "size": "s", "y": "up"}
-        )
+        pd.DataFrame({"store": ONE_CLASS_STORE, "x": rng.normal(size=20), "size": "s", "y": "up"})
     )
     frames.append(pd.DataFrame({"store": TINY_STORE, "x": [0.1, 0.2, 0.3], "size": "l", "y": "up"}))
     return pd.concat(frames, ignore_index=True)

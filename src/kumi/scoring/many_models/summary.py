@@ -95,8 +95,7 @@ def frame_of(document: dict[str, Any]) -> pd.DataFrame:
 
 def _records(summary: pd.DataFrame) -> list[dict[str, Any]]:
     return [
-        {str(k): _plain(v) for k, v in row.items()}
-        for row in summary.to_dict(orient="records")
+        {str(k): _plain(v) for k, v in row.items()} for row in summary.to_dict(orient="records")
     ]
 
 

@@ -54,7 +54,7 @@ class ManyModelsResult:
         return int((self.summary["status"] == FAILED).sum())
 
 
-def train_many(  # noqa: PLR0913 (one keyword per user-facing setting)
+def train_many(
     df: Any,
     partition_by: str | Sequence[str],
     target: str,
@@ -88,7 +88,7 @@ def train_many(  # noqa: PLR0913 (one keyword per user-facing setting)
     opened = workspace if isinstance(workspace, Workspace) else open_workspace(workspace)
     try:
         registrar = _Registrar(opened, name, columns, on_partition)
-        _train(df, columns, spec, chosen_engine, n_jobs, registrar)
+        _train(df, columns, spec, registrar, engine=chosen_engine, n_jobs=n_jobs)
         summary = summary_frame(columns, registrar.outcomes, registrar.models)
         seconds = round(time.monotonic() - started, 3)
         document = {"name": name, "partition_by": columns, "engine": chosen_engine}
@@ -105,9 +105,10 @@ def _train(
     df: Any,
     columns: list[str],
     spec: TrainingSpec,
+    registrar: _Registrar,
+    *,
     engine: str,
     n_jobs: int | None,
-    registrar: _Registrar,
 ) -> None:
     if engine == "local":
         frame = df.toPandas() if is_spark_frame(df) else df

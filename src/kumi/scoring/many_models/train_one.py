@@ -39,7 +39,9 @@ class PartitionOutcome:
     """The MLflow model directory (pyfunc + onnx flavors) as a zip file."""
 
 
-def train_partition(key: dict[str, str], rows: pd.DataFrame, spec: TrainingSpec) -> PartitionOutcome:
+def train_partition(
+    key: dict[str, str], rows: pd.DataFrame, spec: TrainingSpec
+) -> PartitionOutcome:
     """Train ``rows`` (one partition, partition columns included) as ``spec`` says; never
     raises: a failure is an outcome whose ``error`` names the partition."""
     started = time.monotonic()
