@@ -123,6 +123,12 @@ def test_unknown_partitions_are_named_or_kept_empty(
     assert kept.loc[rows["store"] == 2, SCORED_MODEL].isna().all()
     assert kept.loc[rows["store"] == 2, "Scored Labels"].isna().all()
     assert set(kept.loc[rows["store"] == 1, SCORED_MODEL]) == {"one-1:1"}
+    again = train_many(
+        sales[sales["store"] == 1], "store", "y", name="one", learner="knn", workspace=workspace
+    )
+    assert list(again.summary["version"]) == [2]
+    newest = score_many(rows[rows["store"] == 1], "one", workspace=workspace)
+    assert set(newest[SCORED_MODEL]) == {"one-1:2"}
     with pytest.raises(NotFoundError, match="No many-models set is named 'nothing'"):
         score_many(rows, "nothing", workspace=workspace)
 

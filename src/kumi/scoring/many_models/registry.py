@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mlflow.exceptions import MlflowException
+from mlflow.protos.databricks_pb2 import RESOURCE_ALREADY_EXISTS, ErrorCode
+
 from kumi.core.errors import NotFoundError
 from kumi.scoring.many_models.partitions import key_json, model_name
 from kumi.scoring.many_models.train_one import PartitionOutcome, unpack
 from kumi.storage.workspace import Workspace
 from kumi.tracking.client import tracking_client
-from kumi.tracking.scoring_model import register_model
 
 SET_TAG = "kumi.many_models.name"
 PARTITION_TAG = "kumi.many_models.partition"
@@ -46,19 +48,31 @@ def register_partition(
     assert outcome.archive is not None, "only completed partitions are registered"
     registered = model_name(name, outcome.key)
     folder = unpack(outcome.archive, workspace.path / "models" / registered / uuid.uuid4().hex[:12])
-    version = register_model(workspace.tracking_uri, registered, folder)
-    client = tracking_client(workspace.tracking_uri)
     tags = {
         SET_TAG: name,
         PARTITION_TAG: key_json(outcome.key),
         PARTITION_BY_TAG: json.dumps(list(columns)),
         **{COLUMN_TAG_PREFIX + column: value for column, value in outcome.key.items()},
     }
-    for tag, value in tags.items():
-        client.set_registered_model_tag(registered, tag, value)
-    for tag, value in _version_tags(outcome).items():
-        client.set_model_version_tag(registered, str(version), tag, value)
+    client = tracking_client(workspace.tracking_uri)
+    _ensure_registered(client, registered, tags)
+    found = client.create_model_version(
+        registered, source=str(folder.resolve()), tags=_version_tags(outcome)
+    )
+    version = int(found.version)
     return PartitionModel(outcome.key, registered, version)
+
+
+def _ensure_registered(client: Any, registered: str, tags: dict[str, str]) -> None:
+    """Create the registered model with its tags (one write); an existing one (a retraining)
+    gets its tags set again."""
+    try:
+        client.create_registered_model(registered, tags=tags)
+    except MlflowException as error:
+        if error.error_code != ErrorCode.Name(RESOURCE_ALREADY_EXISTS):
+            raise
+        for tag, value in tags.items():
+            client.set_registered_model_tag(registered, tag, value)
 
 
 def _version_tags(outcome: PartitionOutcome) -> dict[str, str]:
