@@ -17,6 +17,9 @@ OUTCOME_SCHEMA = (
     "partition string, status string, rows long, seconds double, metric string, "
     "metric_value double, estimator string, error string, archive binary"
 )
+MAX_TASKS = 256
+"""Spark tasks the partitions are spread over (at most one per partition): small tables would
+otherwise be coalesced into one task by adaptive query execution, training one at a time."""
 
 
 def is_spark_frame(df: Any) -> bool:
@@ -35,7 +38,9 @@ def train_spark(frame: Any, columns: Sequence[str], spec: TrainingSpec) -> list[
         key = partition_key(chosen, [rows[c].iloc[0] for c in chosen])
         return pd.DataFrame([_outcome_row(train_partition(key, rows, spec))])
 
-    found = frame.groupBy(*chosen).applyInPandas(train_group, schema=OUTCOME_SCHEMA).collect()
+    tasks = min(MAX_TASKS, max(1, frame.select(*chosen).distinct().count()))
+    spread = frame.repartition(tasks, *chosen)  # an explicit count: never coalesced into one
+    found = spread.groupBy(*chosen).applyInPandas(train_group, schema=OUTCOME_SCHEMA).collect()
     outcomes = [_outcome_of(row.asDict()) for row in found]
     return sorted(outcomes, key=lambda o: tuple(o.key.values()))
 
