@@ -13,6 +13,7 @@ from kumi.cli import (
     datasets_commands,
     endpoints_commands,
     inference_commands,
+    many_models_commands,
     pipeline_endpoints_commands,
     pipelines_commands,
     runs_commands,
@@ -53,6 +54,7 @@ app.add_typer(inference_commands.app, name="inference")
 app.add_typer(automl_commands.app, name="automl")
 app.command("sql")(sql_commands.sql)
 app.add_typer(sql_commands.models_app, name="models")
+app.add_typer(many_models_commands.app, name="many-models")
 
 
 @app.command("version")
