@@ -138,6 +138,10 @@ def _text(values: Any, missing: str, whole_numbers_as_integers: bool) -> np.ndar
     if isinstance(values, np.ndarray) and values.dtype.kind == "U":
         return values  # numpy strings: text already, nothing missing
     array = np.asarray(values, dtype=object)
+    if set(map(type, array)) <= {str, type(None)}:  # text with gaps marked None: no loop
+        out = array.copy()
+        out[np.equal(array, None)] = missing
+        return out
     out = np.empty(len(array), dtype=object)
     for i, value in enumerate(array):
         if _missing(value):
