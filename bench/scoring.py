@@ -8,6 +8,8 @@ Run: ``python bench/scoring.py [section ...]`` (no section: all of them).
   enrich path, on a throwaway cluster (or ``$KUMI_BENCH_POSTGRES_URL``).
 - ``spark``: ``score_spark`` on Spark local[2] vs ``mlflow.pyfunc.spark_udf`` of the same
   registered model (an elastic net and a LightGBM model); target >= 3x.
+- ``many_models``: 200 partitions trained on a process pool vs one after the other
+  (``KUMI_BENCH_SPARK=1`` adds Spark ``applyInPandas``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from kumi.scoring.sql.duckdb_predict import THREADS
 from kumi.storage.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
+from scoring_many_models import run_many_models_section
 from scoring_postgres import run_postgres_section
 from scoring_spark import main as spark_section
 
@@ -126,6 +129,7 @@ SECTIONS: dict[str, Callable[[], object]] = {
     "duckdb": duckdb_section,
     "postgres": lambda: print(json.dumps(run_postgres_section(), indent=2)),
     "spark": spark_section,
+    "many_models": lambda: print(json.dumps(run_many_models_section(), indent=2)),
 }
 
 
