@@ -19,33 +19,12 @@ from kumi.scoring.registered import ModelRef, load_registered_onnx
 from kumi.storage.workspace import Workspace
 from kumi.tracking.onnx import OnnxScorer, compile_chain
 from kumi.tracking.scoring_model import register_model, save_scoring_model
+from tests.scoring.loans import loans
 from tests.tracking.conftest import chain_of, fitted_model, python_scores
 
 
-def _loans(rows: int = 400, seed: int = 3) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    income = rng.normal(50, 15, rows)
-    grade = rng.choice(["A", "B", "C"], rows)
-    opened = pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, rows), unit="D")
-    owner = rng.random(rows) < 0.4
-    risk = income / 10 - (grade == "C") * 2 + owner + rng.normal(0, 1, rows)
-    frame = pd.DataFrame(
-        {
-            "income": income,
-            "grade": grade,
-            "opened": opened,
-            "owner": owner,
-            "stores": rng.integers(0, 4, rows),
-        }
-    )
-    frame.loc[::17, "income"] = np.nan
-    frame.loc[::23, "grade"] = None
-    frame["approved"] = np.where(risk > np.median(risk), "yes", "no")
-    return frame
-
-
 def test_automl_model_scores_the_same_from_the_registry(tmp_path: Path) -> None:
-    frame = _loans()
+    frame = loans()
     result = fit(frame, target="approved", task="classification", time_budget_s=6, n_jobs=1, seed=1)
     with Workspace.open(tmp_path / "ws") as workspace:
         assert result.register("loans", workspace) == 1
@@ -113,7 +92,7 @@ def test_model_references_and_their_errors(tmp_path: Path) -> None:
 
 
 def test_the_runner_names_a_missing_or_mistyped_column(tmp_path: Path) -> None:
-    frame = _loans(200)
+    frame = loans(200)
     result = fit(frame, target="approved", task="classification", time_budget_s=4, n_jobs=1, seed=2)
     uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
     path = result.save(tmp_path / "saved")

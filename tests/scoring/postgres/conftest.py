@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -19,32 +18,10 @@ from kumi.scoring.postgres import install_predict_function, store_model_postgres
 from kumi.scoring.registered import RegisteredOnnx, load_registered_onnx
 from kumi.storage import create_database_engine
 from kumi.storage.workspace import Workspace
+from tests.scoring.loans import loans
 from tests.storage.conftest import PostgresServer, postgres_server, postgres_url
 
 __all__ = ["postgres_server", "postgres_url"]
-
-
-def loans(rows: int = 300, seed: int = 5) -> pd.DataFrame:
-    """Loan applications with numbers, text, dates, booleans and missing values."""
-    rng = np.random.default_rng(seed)
-    income = rng.normal(50, 15, rows)
-    grade = rng.choice(["A", "B", "C"], rows)
-    opened = pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, rows), unit="D")
-    owner = rng.random(rows) < 0.4
-    risk = income / 10 - (grade == "C") * 2 + owner + rng.normal(0, 1, rows)
-    frame = pd.DataFrame(
-        {
-            "income": income,
-            "grade": grade,
-            "opened": opened,
-            "owner": owner,
-            "stores": rng.integers(0, 4, rows),
-        }
-    )
-    frame.loc[::17, "income"] = np.nan
-    frame.loc[::23, "grade"] = None
-    frame["approved"] = np.where(risk > np.median(risk), "yes", "no")
-    return frame
 
 
 @dataclass(frozen=True)

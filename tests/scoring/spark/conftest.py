@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,6 +14,7 @@ from kumi.automl import AutoMLResult, fit
 from kumi.scoring.registered import RegisteredOnnx, load_registered_onnx
 from kumi.scoring.spark.session import spark_session
 from kumi.storage.workspace import Workspace
+from tests.scoring.loans import loans
 
 pyspark = pytest.importorskip("pyspark")
 
@@ -25,29 +25,6 @@ def spark() -> Iterator[Any]:
     session.conf.set("spark.sql.session.timeZone", "UTC")
     yield session
     session.stop()
-
-
-def loans(rows: int = 300, seed: int = 3) -> pd.DataFrame:
-    """Numbers with gaps, text with gaps, a boolean, a date and a yes/no target."""
-    rng = np.random.default_rng(seed)
-    income = rng.normal(50, 15, rows)
-    grade = rng.choice(["A", "B", "C"], rows)
-    opened = pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, rows), unit="D")
-    owner = rng.random(rows) < 0.4
-    risk = income / 10 - (grade == "C") * 2 + owner + rng.normal(0, 1, rows)
-    frame = pd.DataFrame(
-        {
-            "income": income,
-            "grade": grade,
-            "opened": opened,
-            "owner": owner,
-            "stores": rng.integers(0, 4, rows),
-        }
-    )
-    frame.loc[::17, "income"] = np.nan
-    frame.loc[::23, "grade"] = None
-    frame["approved"] = np.where(risk > np.median(risk), "yes", "no")
-    return frame
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 
 from kumi.core.errors import ColumnNotFoundError, InvalidInputError
 from kumi.scoring.spark.automl import fit_spark
-from tests.scoring.spark.conftest import loans
+from tests.scoring.loans import loans
 
 pytestmark = pytest.mark.slow
 
