@@ -260,3 +260,30 @@ def test_postgres_tables_preview_and_mapping(setup: Setup, postgres_url: str) ->
     np.testing.assert_allclose(written["Scored Probabilities"], expected["Scored Probabilities"])
     assert list(written["Scored Labels"]) == list(expected["Scored Labels"])
     assert "kumi_predict('loans:1'" in (job.sql or "")
+
+    view = plan_scoring(
+        request(
+            setup,
+            database=postgres_url,
+            target="applicants_live",
+            output="view",
+            score_columns=["Scored Probabilities"],
+        ),
+        setup.tracking_uri,
+    )
+    live = ScoringJobs().run(_queued(view))
+    assert live.status == "completed", live.error
+    assert live.rows_written == len(setup.rows)
+    shown = preview(postgres_url, "applicants_live", len(setup.rows))
+    assert list(shown.columns) == [*setup.rows.columns, "Scored Probabilities"]
+    np.testing.assert_allclose(shown["Scored Probabilities"], expected["Scored Probabilities"])
+    engine = sa.create_engine(database_url_of(postgres_url))
+    with engine.begin() as connection:  # the view scores rows added later too
+        setup.rows.head(3).to_sql("applicants", connection, index=False, if_exists="append")
+    engine.dispose()
+    assert len(preview(postgres_url, "applicants_live", 10_000)) == len(setup.rows) + 3
+
+
+def test_a_view_is_refused_on_duckdb(setup: Setup) -> None:
+    with pytest.raises(InvalidInputError, match="A DuckDB view cannot score rows"):
+        plan_scoring(request(setup, output="view"), setup.tracking_uri)

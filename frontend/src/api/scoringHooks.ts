@@ -43,6 +43,8 @@ export interface MappingAnswer {
   runnable: boolean;
 }
 
+export type ScoringOutput = "table" | "view";
+
 export interface ScoringJobRequest {
   database: string;
   table: string;
@@ -50,6 +52,7 @@ export interface ScoringJobRequest {
   mapping: Record<string, string | null>;
   target: string;
   score_columns: string[];
+  output: ScoringOutput;
 }
 
 export interface ScoringJob {

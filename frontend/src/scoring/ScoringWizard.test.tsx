@@ -117,7 +117,34 @@ describe("Scoring wizard", () => {
     const sent = JSON.parse(String(api.callsTo("POST /api/scoring/jobs")[0].init.body));
     expect(sent).toEqual({
       database: DB, table: "applicants", model: "loans:2", mapping: { income: "income", grade: "grade" },
-      target: "applicants_scored", score_columns: ["Scored Probabilities"],
+      target: "applicants_scored", score_columns: ["Scored Probabilities"], output: "table",
     });
+    expect(screen.queryByRole("radiogroup", { name: "Output kind" })).toBeNull();
+  });
+
+  it("offers a view on PostgreSQL, where the model runs in the server", async () => {
+    const api = setup();
+    renderPage(<ScoringPage />, { path: "/scoring", at: "/scoring" });
+    fireEvent.change(database(), { target: { value: "postgresql://kumi@db/shop" } });
+    next();
+    fireEvent.click(await screen.findByRole("radio", { name: "applicants" }));
+    await screen.findByRole("table", { name: "First rows of applicants" });
+    next();
+    fireEvent.click(await screen.findByRole("radio", { name: "loans" }));
+    next();
+    await screen.findByRole("table", { name: "Column mapping" });
+    await vi.waitFor(() => expect(screen.getAllByText("ok")).toHaveLength(2));
+    next();
+
+    const kind = screen.getByRole("radiogroup", { name: "Output kind" });
+    fireEvent.click(within(kind).getByRole("radio", { name: /View/ }));
+    fireEvent.change(screen.getByLabelText("Output view"), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: "Run" }));
+    expect(screen.getByTestId("wizard-problem")).toHaveTextContent("Name the output view.");
+    fireEvent.change(screen.getByLabelText("Output view"), { target: { value: "applicants_live" } });
+    fireEvent.click(screen.getByRole("button", { name: "Run" }));
+    await screen.findByTestId("scoring-sql");
+    const sent = JSON.parse(String(api.callsTo("POST /api/scoring/jobs")[0].init.body));
+    expect(sent).toMatchObject({ target: "applicants_live", output: "view" });
   });
 });

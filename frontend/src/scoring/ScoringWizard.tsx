@@ -1,7 +1,7 @@
 /** Score a database table with a registered model: connection → table → model → column
  * mapping → output → run (with progress, result preview and the SQL to re-run it). */
 import { useState } from "react";
-import { useConnect, useMappingCheck, useStartScoring, useTablePreview } from "../api/scoringHooks";
+import { useConnect, useMappingCheck, useStartScoring, useTablePreview, type ScoringOutput } from "../api/scoringHooks";
 import { StepError } from "../datasets/StepError";
 import { WizardStepper } from "../datasets/WizardStepper";
 import { ConnectionStep } from "./ConnectionStep";
@@ -27,6 +27,7 @@ export function ScoringWizard() {
   const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
   const [target, setTarget] = useState("");
   const [scoreColumns, setScoreColumns] = useState<string[] | null>(null);
+  const [output, setOutput] = useState<ScoringOutput>("table");
   const [jobId, setJobId] = useState("");
   const connect = useConnect();
   const start = useStartScoring();
@@ -34,6 +35,7 @@ export function ScoringWizard() {
   const check = useMappingCheck(database, table, model, mapping, step >= MAPPING && step < RUN);
   const outputs = check.data?.model.outputs.map((o) => o.column) ?? [];
   const chosenScores = scoreColumns ?? outputs;
+  const postgres = /^postgres(ql)?(\+\w+)?:\/\//.test(database.trim());
 
   const go = (to: number) => {
     setProblem(null);
@@ -48,7 +50,7 @@ export function ScoringWizard() {
       const blocking = check.data?.checks.filter((c) => c.status === "mismatch" || c.status === "unmapped") ?? [];
       return `Fix the mapping first: ${blocking.map((c) => c.note).join(" ")}`;
     }
-    if (step === OUTPUT && !target.trim()) return "Name the output table.";
+    if (step === OUTPUT && !target.trim()) return `Name the output ${postgres && output === "view" ? "view" : "table"}.`;
     if (step === OUTPUT && chosenScores.length === 0) return "Choose at least one score column.";
     return null;
   };
@@ -59,7 +61,7 @@ export function ScoringWizard() {
     if (step === 0) {
       connect.mutate(database.trim(), { onSuccess: () => go(1) });
     } else if (step === OUTPUT) {
-      const body = { database: database.trim(), table, model, mapping: check.data?.mapping ?? {}, target: target.trim(), score_columns: chosenScores };
+      const body = { database: database.trim(), table, model, mapping: check.data?.mapping ?? {}, target: target.trim(), score_columns: chosenScores, output: postgres ? output : "table" };
       start.mutate(body, { onSuccess: (job) => (setJobId(job.id), go(RUN)) });
     } else {
       if (step === 1 && !target) setTarget(`${table}_scored`);
@@ -89,7 +91,8 @@ export function ScoringWizard() {
       )}
       {step === MAPPING && <StepError error={check.error} />}
       {step === OUTPUT && check.data && (
-        <OutputStep model={check.data.model} target={target} scoreColumns={chosenScores} onTarget={setTarget} onScoreColumns={setScoreColumns} />
+        <OutputStep model={check.data.model} target={target} scoreColumns={chosenScores} onTarget={setTarget} onScoreColumns={setScoreColumns}
+          viewPossible={postgres} output={output} onOutput={setOutput} />
       )}
       {step === RUN && <RunStep jobId={jobId} />}
       {problem && (

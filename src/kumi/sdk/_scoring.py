@@ -54,8 +54,10 @@ class Scoring:
         *,
         mapping: dict[str, str | None] | None = None,
         score_columns: builtins.list[str] | None = None,
+        output: str = "table",
     ) -> dict[str, Any]:
-        """Start scoring ``table`` into table ``target``; the queued run."""
+        """Start scoring ``table`` into table ``target`` (``output="view"``: a view scoring
+        inside PostgreSQL); the queued run."""
         body = {
             "database": database,
             "table": table,
@@ -63,6 +65,7 @@ class Scoring:
             "target": target,
             "mapping": mapping,
             "score_columns": score_columns,
+            "output": output,
         }
         return self._one("POST", "/scoring/jobs", json=body)
 

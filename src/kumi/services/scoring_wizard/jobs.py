@@ -48,6 +48,7 @@ class ScoringJob:
             "mapping": plan.mapping,
             "target": plan.target,
             "score_columns": plan.score_columns,
+            "output": plan.output,
             "rows_done": self.rows_done,
             "rows_total": self.rows_total,
             "rows_written": self.rows_written,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -30,6 +31,11 @@ class ScoringJobRequest(MappingRequest):
     score_columns: list[str] | None = Field(
         None, description="The score columns to write; None: every one the model answers."
     )
+    output: Literal["table", "view"] = Field(
+        "table",
+        description="A table of scores written now, or (PostgreSQL) a view scoring the rows "
+        "inside the server each time it is read.",
+    )
 
 
 def check_target(target: str, source_table: str) -> None:
@@ -45,6 +51,16 @@ def check_target(target: str, source_table: str) -> None:
             f"The output table cannot be the scored table '{source_table}'; give a new name, "
             f"e.g. '{source_table}_scored'.",
             details={"target": target},
+        )
+
+
+def check_output(output: str, postgres: bool) -> None:
+    """InvalidInputError for a view outside PostgreSQL (only its server runs the model)."""
+    if output == "view" and not postgres:
+        raise InvalidInputError(
+            "A DuckDB view cannot score rows (the model runs outside the database file); "
+            "choose a table, or use a PostgreSQL database with kumi_predict for a view.",
+            details={"output": output},
         )
 
 

@@ -27,6 +27,7 @@ from kumi.services.scoring_wizard.models import load_model
 from kumi.services.scoring_wizard.request import (
     MappingRequest,
     ScoringJobRequest,
+    check_output,
     check_target,
     chosen_score_columns,
 )
@@ -45,6 +46,7 @@ class ScoringPlan:
     mapping: dict[str, str]
     target: str
     score_columns: list[str]
+    output: str = "table"
 
     @property
     def model_ref(self) -> str:
@@ -63,6 +65,7 @@ def plan_scoring(request: ScoringJobRequest, tracking_uri: str) -> ScoringPlan:
     """The run ``request`` asks for, checked; kumi errors naming what is wrong otherwise
     (unknown table or model, a mapping that cannot run, a bad output name)."""
     check_target(request.target, request.table)
+    check_output(request.output, is_postgres(request.database))
     model = load_model(request.model, tracking_uri)
     checks = mapping_checks(request, tracking_uri)
     require_runnable(checks)
@@ -73,6 +76,7 @@ def plan_scoring(request: ScoringJobRequest, tracking_uri: str) -> ScoringPlan:
         mapping=runnable_mapping(checks),
         target=request.target,
         score_columns=chosen_score_columns(model, request.score_columns),
+        output=request.output,
     )
 
 
@@ -92,7 +96,12 @@ def generated_sql(plan: ScoringPlan) -> str:
 
 
 def write_scores(plan: ScoringPlan, on_progress: Progress | None = None) -> int:
-    """Score every row into table ``plan.target`` (all or nothing); the rows written."""
+    """Score every row into table ``plan.target`` (all or nothing), or create view
+    ``plan.target`` scoring them inside PostgreSQL; the rows written (or the view shows)."""
+    if plan.output == "view":
+        from kumi.services.scoring_wizard.postgres_view import create_scored_view
+
+        return create_scored_view(plan, on_progress)
     if is_postgres(plan.database):
         from kumi.scoring.postgres.enrich import enrich_table
 
