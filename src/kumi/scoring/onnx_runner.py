@@ -140,7 +140,7 @@ def _text(values: Any, missing: str, whole_numbers_as_integers: bool) -> np.ndar
     array = np.asarray(values, dtype=object)
     if set(map(type, array)) <= {str, type(None)}:  # text with gaps marked None: no loop
         out = array.copy()
-        out[np.equal(array, None)] = missing
+        out[array == None] = missing  # noqa: E711 (elementwise, in C)
         return out
     out = np.empty(len(array), dtype=object)
     for i, value in enumerate(array):
