@@ -13,11 +13,14 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+import kumi.sql
 from kumi.core.errors import ColumnTypeError, NotFoundError
 from kumi.sdk import Client
 from kumi.storage.workspace import Workspace
 from tests.api.conftest import assert_error, studio_client
 from tests.services.test_scoring_wizard import loans, quick_fit
+
+STORED = "/api/scoring/stored-models"
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +131,37 @@ def test_the_sdk_mirrors_the_api(client: TestClient, database: str) -> None:
         sdk.scoring.submit(
             database, "applicants", "loans", "x", mapping={"income": "grade", "grade": "grade"}
         )
+
+
+def test_a_model_copied_into_the_database_scores_there_without_the_workspace(
+    client: TestClient, database: str, tmp_path: Path
+) -> None:
+    answer = client.post(
+        "/api/scoring/stored-models", json={"database": database, "model": "loans"}
+    )
+    assert answer.status_code == 201, answer.text
+    assert answer.json() == {
+        "name": "loans",
+        "version": 1,
+        "database": database,
+        "table": "kumi_models",
+    }
+    stored = Client(http=client).scoring.store_model(database, "loans:1")
+    assert stored["version"] == 1
+    with duckdb.connect(database) as connection:
+        assert connection.execute("SELECT name, version FROM kumi_models").fetchall() == [
+            ("loans", 1)
+        ]
+    empty = tmp_path / "empty-ws"  # no registry there: PREDICT finds the copy in the file
+    scored = kumi.sql.query(
+        "SELECT p.* FROM PREDICT(MODEL = 'loans:1', DATA = applicants AS d) AS p",
+        database=database,
+        workspace=empty,
+    )
+    assert len(scored) == 30 and "Scored Labels" in scored.columns
+    missing = client.post(
+        "/api/scoring/stored-models", json={"database": database, "model": "nope"}
+    )
+    assert_error(missing, 404, "not_found")
+    nowhere = {"database": database + ".missing", "model": "loans"}
+    assert_error(client.post(STORED, json=nowhere), 404, "not_found")

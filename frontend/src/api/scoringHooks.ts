@@ -118,6 +118,20 @@ export function useStartScoring() {
   return useMutation({ mutationFn: (body: ScoringJobRequest) => apiPost<ScoringJob>("/scoring/jobs", body) });
 }
 
+export interface StoredModel {
+  name: string;
+  version: number;
+  database: string;
+  table: string;
+}
+
+/** Copy a registered model into the database's kumi_models table (SQL there finds it). */
+export function useStoreModel() {
+  return useMutation({
+    mutationFn: (body: { database: string; model: string }) => apiPost<StoredModel>("/scoring/stored-models", body),
+  });
+}
+
 export function useScoringJob(id: string) {
   return useQuery({
     queryKey: ["scoring", "jobs", id],

@@ -1,7 +1,8 @@
 /** Step 3: a registered model (and version), with its signature. */
 import type { ScoringModel } from "../api/scoringHooks";
-import { useScoringModels } from "../api/scoringHooks";
+import { useScoringModels, useStoreModel } from "../api/scoringHooks";
 import { QueryState } from "../layout/QueryState";
+import { StepError } from "../datasets/StepError";
 
 /** ``name:version`` of a choice. */
 export const modelRef = (name: string, version: number) => `${name}:${version}`;
@@ -17,7 +18,31 @@ function Signature({ model }: { model: ScoringModel }) {
   );
 }
 
-export function ModelStep({ chosen, onChoose }: { chosen: string; onChoose: (ref: string) => void }) {
+/** Copy the chosen model into the database, so that SQL there scores without the workspace. */
+function StoreInDatabase({ database, model }: { database: string; model: string }) {
+  const store = useStoreModel();
+  return (
+    <div className="scoring-store">
+      <button type="button" disabled={!model || store.isPending} onClick={() => store.mutate({ database, model })}>
+        {store.isPending ? "Copying…" : "Copy into the database"}
+      </button>
+      {store.data && (
+        <span className="muted" role="status">
+          {store.data.name}:{store.data.version} is in {store.data.table}; PREDICT there finds it.
+        </span>
+      )}
+      <StepError error={store.error} />
+    </div>
+  );
+}
+
+interface Props {
+  database: string;
+  chosen: string;
+  onChoose: (ref: string) => void;
+}
+
+export function ModelStep({ database, chosen, onChoose }: Props) {
   const models = useScoringModels();
   const chosenName = chosen.split(":")[0];
   return (
@@ -53,6 +78,7 @@ export function ModelStep({ chosen, onChoose }: { chosen: string; onChoose: (ref
           </div>
         ))}
       </div>
+      {chosen && <StoreInDatabase key={chosen} database={database} model={chosen} />}
     </QueryState>
   );
 }

@@ -64,6 +64,7 @@ function setup() {
     "POST /api/scoring/mapping": mappingReply,
     "POST /api/scoring/jobs": { status: 202, body: { ...job, status: "queued", rows_done: 0, rows_total: null, sql: null, preview: null } },
     "GET /api/scoring/jobs/j1": { body: job },
+    "POST /api/scoring/stored-models": { status: 201, body: { name: "loans", version: 2, database: DB, table: "kumi_models" } },
   });
 }
 
@@ -95,6 +96,9 @@ describe("Scoring wizard", () => {
     expect(screen.getByTestId("wizard-problem")).toHaveTextContent("Choose a model.");
     fireEvent.click(screen.getByRole("radio", { name: "loans" }));
     expect(screen.getByLabelText("Version")).toHaveValue("2");
+    fireEvent.click(screen.getByRole("button", { name: "Copy into the database" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("loans:2 is in kumi_models");
+    expect(JSON.parse(String(api.callsTo("POST /api/scoring/stored-models")[0].init.body))).toEqual({ database: DB, model: "loans:2" });
     next();
 
     const mapping = await screen.findByRole("table", { name: "Column mapping" });

@@ -85,7 +85,7 @@ export function ScoringWizard() {
       <WizardStepper steps={SCORING_STEPS} current={step} />
       {step === 0 && <ConnectionStep database={database} onChange={(d) => (setDatabase(d), connect.reset())} />}
       {step === 1 && <TableStep database={database.trim()} tables={connect.data ?? []} chosen={table} onChoose={chooseTable} />}
-      {step === 2 && <ModelStep chosen={model} onChoose={chooseModel} />}
+      {step === 2 && <ModelStep database={database.trim()} chosen={model} onChoose={chooseModel} />}
       {step === MAPPING && check.data && (
         <MappingStep answer={check.data} columns={preview.data?.columns ?? []} chosen={mapping} onChange={remap} />
       )}

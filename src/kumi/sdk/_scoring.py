@@ -45,6 +45,11 @@ class Scoring:
         body = {"database": database, "table": table, "model": model, "mapping": mapping}
         return self._one("POST", "/scoring/mapping", json=body)
 
+    def store_model(self, database: str, model: str) -> dict[str, Any]:
+        """Copy registered model ``name[:version]`` into the database's kumi_models table."""
+        body = {"database": database, "model": model}
+        return self._one("POST", "/scoring/stored-models", json=body)
+
     def submit(
         self,
         database: str,

@@ -13,6 +13,7 @@ from kumi.services.scoring_wizard import (
     MappingRequest,
     ScoringJobRequest,
     ScoringJobs,
+    StoreModelRequest,
     frame_json,
     list_models,
     list_tables,
@@ -21,6 +22,7 @@ from kumi.services.scoring_wizard import (
     model_json,
     plan_scoring,
     preview,
+    store_model,
     table_columns,
 )
 
@@ -59,6 +61,12 @@ def table_preview(
 def models(workspace: WorkspaceDep) -> dict[str, Any]:
     """Registered models with an ONNX form, each with its versions and signature."""
     return {"models": list_models(workspace.tracking_uri)}
+
+
+@router.post("/stored-models", status_code=201)
+def stored_model(body: StoreModelRequest, workspace: WorkspaceDep) -> dict[str, Any]:
+    """Copy a registered model into the database's kumi_models table (SQL there finds it)."""
+    return store_model(body, workspace.tracking_uri)
 
 
 @router.post("/mapping")

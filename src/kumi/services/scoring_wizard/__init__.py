@@ -11,6 +11,7 @@ from kumi.services.scoring_wizard.databases import (
 )
 from kumi.services.scoring_wizard.jobs import ScoringJob, ScoringJobs
 from kumi.services.scoring_wizard.mapping import MappingCheck, auto_mapping, check_mapping
+from kumi.services.scoring_wizard.model_store import StoreModelRequest, store_model
 from kumi.services.scoring_wizard.models import list_models, load_model, model_json
 from kumi.services.scoring_wizard.request import MappingRequest, ScoringJobRequest
 from kumi.services.scoring_wizard.runner import (
@@ -30,6 +31,7 @@ __all__ = [
     "ScoringJobRequest",
     "ScoringJobs",
     "ScoringPlan",
+    "StoreModelRequest",
     "auto_mapping",
     "check_mapping",
     "frame_json",
@@ -42,6 +44,7 @@ __all__ = [
     "model_json",
     "plan_scoring",
     "preview",
+    "store_model",
     "table_columns",
     "write_scores",
 ]
