@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import mlflow
 import pytest
 
 from kumi.storage.workspace import Workspace
@@ -18,3 +20,19 @@ def shared_workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Works
     """One workspace for tests that only add to it (runs, datasets with unique names)."""
     with Workspace.open(tmp_path_factory.mktemp("shared") / "ws") as workspace:
         yield workspace
+
+
+@pytest.fixture(autouse=True)
+def _mlflow_tracking_uri_restored() -> Iterator[None]:
+    """``mlflow.set_tracking_uri`` in a test also sets ``$MLFLOW_TRACKING_URI``, which would
+    point every later workspace at that test's store: both are put back after each test."""
+    before = os.environ.get("MLFLOW_TRACKING_URI")
+    yield
+    if os.environ.get("MLFLOW_TRACKING_URI") == before:
+        return
+    if before is None:
+        os.environ.pop("MLFLOW_TRACKING_URI", None)
+        mlflow.set_tracking_uri(None)
+        os.environ.pop("MLFLOW_TRACKING_URI", None)
+    else:
+        mlflow.set_tracking_uri(before)

@@ -20,7 +20,6 @@ import onnx
 import pandas as pd
 from onnx import TensorProto
 
-from kumi.automl.onnx.combine import graph_inputs
 from kumi.automl.settings import Task
 from kumi.components._learning.columns import probability_column
 from kumi.core import SCORED_LABELS, SCORED_PROBABILITIES
@@ -77,7 +76,7 @@ class AutoMLScorer:
             )
         return pd.DataFrame(scores, index=frame.index)
 
-    def onnx_spec(self) -> dict[str, Any]:
+    def onnx_spec(self, graph: onnx.ModelProto) -> dict[str, Any]:
         """The scoring spec the registered ONNX graph carries: one input per raw column,
         the outputs ``label`` / ``probabilities`` / ``variable`` as the score columns."""
         kinds: dict[int, str] = {TensorProto.DOUBLE: "number", TensorProto.STRING: "text"}
@@ -89,7 +88,7 @@ class AutoMLScorer:
                 "missing_text": "",
                 "whole_numbers_as_integers": True,
             }
-            for column, elem_type in graph_inputs(self.model).items()
+            for column, elem_type in _graph_inputs(graph)
         ]
         return {"inputs": inputs, "outputs": self._onnx_outputs()}
 
@@ -113,6 +112,11 @@ class AutoMLScorer:
             for column, i in probability
         ]
         return outputs
+
+
+def _graph_inputs(graph: onnx.ModelProto) -> list[tuple[str, int]]:
+    """(raw column, element type) of each input of the model's graph."""
+    return [(i.name, i.type.tensor_type.elem_type) for i in graph.graph.input]
 
 
 def save_automl_model(path: Path | str, model: Any, input_example: pd.DataFrame) -> Path:

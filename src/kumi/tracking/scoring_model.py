@@ -93,8 +93,10 @@ def save_scoring_model(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if onnx_model is not None:
-        describe = getattr(scorer, "onnx_spec", None)
-        _add_onnx_flavor(path, with_spec(onnx_model, describe()) if describe else onnx_model)
+        describe = getattr(scorer, "onnx_spec", None)  # a scorer that says how to feed its graph
+        if describe is not None:
+            onnx_model = with_spec(onnx_model, describe(onnx_model))
+        _add_onnx_flavor(path, onnx_model)
     return path
 
 

@@ -52,8 +52,9 @@ class OnnxScorer:
             )
         return self._session
 
-    def onnx_spec(self) -> dict[str, Any]:
-        """The scoring spec the registered graph carries (see ``kumi.tracking.onnx.spec``)."""
+    def onnx_spec(self, graph: Any = None) -> dict[str, Any]:
+        """The scoring spec the registered graph carries (see ``kumi.tracking.onnx.spec``);
+        ``graph`` is the compiled model itself, already known here."""
         return chain_spec(self.compiled)
 
     def run_columns(self, columns: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
