@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,19 +63,17 @@ def _installed_plugin(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
-    assert PAGE.is_file(), "build the page first: npm run build --prefix frontend"
-    workspace = tmp_path_factory.mktemp("browser") / "ws"
-    plugin = _installed_plugin(tmp_path_factory.mktemp("plugin"))
-    paths = [str(plugin), *filter(None, [os.environ.get("PYTHONPATH")])]
+@contextmanager
+def serve_studio(workspace: Path, python_path: list[str]) -> Iterator[str]:
+    """``kumi up`` on ``workspace`` at a free port, with ``python_path`` on PYTHONPATH; its
+    URL once it answers, stopped (Ctrl-C) afterwards."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "kumi", "up", "--workspace", str(workspace), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(python_path)},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -87,13 +86,23 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
             assert time.monotonic() < deadline, "kumi up did not answer"
             time.sleep(0.5)
     try:
-        yield Studio(url, workspace)
+        yield url
     finally:
         server.send_signal(signal.SIGINT)
         try:
             server.communicate(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="session")
+def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
+    assert PAGE.is_file(), "build the page first: npm run build --prefix frontend"
+    workspace = tmp_path_factory.mktemp("browser") / "ws"
+    plugin = _installed_plugin(tmp_path_factory.mktemp("plugin"))
+    paths = [str(plugin), *filter(None, [os.environ.get("PYTHONPATH")])]
+    with serve_studio(workspace, paths) as url:
+        yield Studio(url, workspace)
 
 
 @pytest.fixture(scope="session")

@@ -6,47 +6,17 @@ is flagged and blocks) → output → run, then shows the scored rows and the ge
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
 from kumi.storage.workspace import Workspace
-from tests.browser.conftest import PAGE, ROOT, _free_port, screenshot
+from tests.browser.conftest import PAGE, screenshot, serve_studio
 from tests.services.test_scoring_wizard import loans, quick_fit
 
 pytestmark = pytest.mark.slow
-
-
-def _serve(workspace: Path) -> tuple[subprocess.Popen[str], str]:
-    port = _free_port()
-    paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kumi", "up", "--workspace", str(workspace), "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        assert server.poll() is None, server.stdout.read() if server.stdout else ""
-        try:
-            urllib.request.urlopen(f"{url}/api/health", timeout=2).close()
-            return server, url
-        except (urllib.error.URLError, ConnectionError):
-            assert time.monotonic() < deadline, "kumi up did not answer"
-            time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")
@@ -62,15 +32,9 @@ def scoring_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
     with duckdb.connect(database) as connection:
         connection.register("rows_frame", rows)
         connection.execute("CREATE TABLE applicants AS SELECT * FROM rows_frame")
-    server, url = _serve(folder / "ws")
-    try:
+    paths = [p for p in [os.environ.get("PYTHONPATH")] if p]
+    with serve_studio(folder / "ws", paths) as url:
         yield url, database
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def next_step(page: Page) -> None:
@@ -98,6 +62,8 @@ def test_the_wizard_scores_a_duckdb_table(page: Page, scoring_studio: tuple[str,
     signature = page.get_by_label("Signature of loans")
     expect(signature).to_contain_text("income (number)")
     expect(signature).to_contain_text("Scored Probabilities (double)")
+    page.get_by_role("button", name="Copy into the database").click()
+    expect(page.get_by_test_id("stored-model")).to_contain_text("loans:1 is in kumi_models")
     next_step(page)
 
     mapping = page.get_by_role("table", name="Column mapping")
@@ -125,4 +91,6 @@ def test_the_wizard_scores_a_duckdb_table(page: Page, scoring_studio: tuple[str,
     screenshot(page, "scoring-wizard-3-result")
     with duckdb.connect(database) as connection:
         written = connection.execute('SELECT "Scored Labels" FROM applicants_scored').fetchall()
+        stored = connection.execute("SELECT name, version FROM kumi_models").fetchall()
     assert len(written) == 50 and {label for (label,) in written} <= {"yes", "no"}
+    assert stored == [("loans", 1)]

@@ -27,7 +27,7 @@ function StoreInDatabase({ database, model }: { database: string; model: string 
         {store.isPending ? "Copying…" : "Copy into the database"}
       </button>
       {store.data && (
-        <span className="muted" role="status">
+        <span className="muted" role="status" data-testid="stored-model">
           {store.data.name}:{store.data.version} is in {store.data.table}; PREDICT there finds it.
         </span>
       )}
