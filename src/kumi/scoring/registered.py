@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,27 @@ class RegisteredOnnx:
     def output_columns(self) -> list[tuple[str, str]]:
         """(score column, type: double | bigint | boolean | text) the model answers."""
         return [(o["column"], o["type"]) for o in self.spec["outputs"]]
+
+    def chosen_outputs(self, wanted: Sequence[str] | None) -> list[tuple[str, str]]:
+        """(score column, type) of the score columns ``wanted`` (None: all of them);
+        InvalidInputError for none chosen or one the model does not answer."""
+        available = dict(self.output_columns)
+        if wanted is None:
+            return list(self.output_columns)
+        unknown = [c for c in wanted if c not in available]
+        answered = ", ".join(available)
+        if unknown:
+            raise InvalidInputError(
+                f"Model '{self.name}:{self.version}' has no score column '{unknown[0]}' "
+                f"('{unknown[0]}' is not one of {answered}); choose among them.",
+                details={"score_columns": list(wanted), "available": list(available)},
+            )
+        if not wanted:
+            raise InvalidInputError(
+                f"No score column was chosen; choose at least one of {answered}.",
+                details={"score_columns": [], "available": list(available)},
+            )
+        return [(c, available[c]) for c in dict.fromkeys(wanted)]
 
     def runner(self, threads: int = 1) -> OnnxRunner:
         return OnnxRunner(self.model_bytes, threads=threads)

@@ -88,22 +88,15 @@ def _feeds(source: sa.Table, model: RegisteredOnnx, mapping: Mapping[str, str]) 
 def _outputs(
     source: sa.Table, model: RegisteredOnnx, wanted: Sequence[str] | None
 ) -> list[tuple[str, str]]:
-    available = dict(model.output_columns)
-    chosen = list(wanted) if wanted else list(available)
-    for column in chosen:
-        if column not in available:
-            raise InvalidInputError(
-                f"Model '{model.name}:{model.version}' has no score column '{column}'; it "
-                f"answers {', '.join(available)}.",
-                details={"column": column, "model": model.name},
-            )
+    chosen = model.chosen_outputs(wanted)
+    for column, _ in chosen:
         if column in source.columns:
             raise InvalidInputError(
                 f"Table '{source.name}' already has a column '{column}'; rename it or choose "
                 "other score columns.",
                 details={"column": column, "table": source.name},
             )
-    return [(column, available[column]) for column in chosen]
+    return chosen
 
 
 def _create_target(

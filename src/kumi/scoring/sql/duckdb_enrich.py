@@ -9,7 +9,6 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from kumi.core.errors import InvalidInputError
 from kumi.scoring.registered import RegisteredOnnx
 from kumi.scoring.sql.arrow_features import match_columns, score_table
 from kumi.scoring.sql.duckdb_connection import connected, duckdb_failure
@@ -32,7 +31,7 @@ def score_duckdb_table(
     """Score every row of ``source_table`` (model input column → table column by
     ``mapping``; unmapped inputs by name) and replace ``target`` with the rows plus the
     score columns, atomically; the number of rows written."""
-    outputs = _chosen_outputs(model, score_columns)
+    outputs = [name for name, _ in model.chosen_outputs(score_columns)]
     with connected(database) as connection:
         rows = _read_table(connection, source_table)
         matched = match_columns(rows.schema, model, mapping)
@@ -58,20 +57,6 @@ def predict_sql_duckdb(model_ref: str, source_table: str, mapping: Mapping[str, 
         source = f"(SELECT *, {aliases} FROM {source})"
     model_literal = model_ref.replace("'", "''")
     return f"SELECT d.*, p.*\nFROM PREDICT(MODEL = '{model_literal}', DATA = {source} AS d) AS p"
-
-
-def _chosen_outputs(model: RegisteredOnnx, score_columns: list[str] | None) -> list[str]:
-    produced = [name for name, _ in model.output_columns]
-    if score_columns is None:
-        return produced
-    unknown = [name for name in score_columns if name not in produced]
-    if unknown or not score_columns:
-        raise InvalidInputError(
-            f"Model '{model.name}:{model.version}' produces {', '.join(produced)}; "
-            f"choose score columns among them (not {', '.join(unknown) or 'none'}).",
-            details={"score_columns": score_columns, "outputs": produced},
-        )
-    return list(score_columns)
 
 
 def _read_table(connection: duckdb.DuckDBPyConnection, table: str) -> pa.Table:

@@ -66,15 +66,4 @@ def check_output(output: str, postgres: bool) -> None:
 
 def chosen_score_columns(model: RegisteredOnnx, wanted: list[str] | None) -> list[str]:
     """The score columns to write: ``wanted`` (checked against the model's) or all."""
-    answered = [column for column, _ in model.output_columns]
-    if wanted is None:
-        return answered
-    unknown = [c for c in wanted if c not in answered]
-    if unknown or not wanted:
-        raise InvalidInputError(
-            f"Model '{model.name}:{model.version}' answers the score columns "
-            f"{', '.join(answered)}; choose at least one of them"
-            + (f" ('{unknown[0]}' is not one)." if unknown else "."),
-            details={"score_columns": wanted, "available": answered},
-        )
-    return [c for c in answered if c in wanted]
+    return [column for column, _ in model.chosen_outputs(wanted)]
