@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kumi.core.errors import InvalidInputError, NotFoundError
 from kumi.core.readers import database_url_of
+from kumi.scoring.sql.duckdb_connection import connected
 from kumi.services.scoring_wizard.column_kinds import duckdb_kind, sqlalchemy_kind
 
 POSTGRES_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
@@ -130,18 +131,8 @@ def duckdb_connection(database: str) -> Iterator[duckdb.DuckDBPyConnection]:
             "file, or a postgresql:// URL.",
             details={"database": database},
         )
-    try:
-        connection = duckdb.connect(str(path))
-    except duckdb.Error as exc:
-        raise InvalidInputError(
-            f"Cannot open DuckDB database '{database}': {exc}. Check that it is a DuckDB file "
-            "and that no other program holds it open for writing.",
-            details={"database": database},
-        ) from exc
-    try:
+    with connected(path) as connection:
         yield connection
-    finally:
-        connection.close()
 
 
 @contextmanager
