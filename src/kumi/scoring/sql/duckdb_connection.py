@@ -6,12 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from threading import Lock
 
 import duckdb
 
 from kumi.core.errors import InvalidInputError
 
 Database = str | Path | duckdb.DuckDBPyConnection
+
+# DuckDB shares one database instance among a process's connections to a file and drops it
+# when the last one closes; a connect racing that close fails with "Unique file handle
+# conflict". Opening and closing one at a time keeps concurrent requests apart.
+_OPEN_CLOSE = Lock()
 
 
 @contextmanager
@@ -21,7 +27,8 @@ def connected(database: Database) -> Iterator[duckdb.DuckDBPyConnection]:
         yield database
         return
     try:
-        connection = duckdb.connect(str(database))
+        with _OPEN_CLOSE:
+            connection = duckdb.connect(str(database))
     except duckdb.Error as error:
         raise InvalidInputError(
             f"Cannot open the DuckDB database '{database}': {error}. Check the path, and that "
@@ -31,7 +38,8 @@ def connected(database: Database) -> Iterator[duckdb.DuckDBPyConnection]:
     try:
         yield connection
     finally:
-        connection.close()
+        with _OPEN_CLOSE:
+            connection.close()
 
 
 def duckdb_failure(error: duckdb.Error, context: str) -> InvalidInputError:
