@@ -34,3 +34,26 @@ def test_hopeless_and_unaffordable_families_are_left_out():
     assert choose_family(records, 10.0, {"poor"}) is None
     assert choose_family(records, 10.0, {"best", "poor"}) == "best"
     assert choose_family({"none": FamilyRecord()}, 10.0, {"none"}) is None
+
+
+def _pruned(record, count, cost):
+    for _ in range(count):
+        record.add(None, cost)
+    return record
+
+
+def test_a_cheap_family_that_stopped_improving_does_not_starve_the_best():
+    """Hundreds of cheap linear trials once took a whole budget from the better trees."""
+    trees = _record([-0.910, -0.915, -0.912, -0.905, -0.910], [5, 5, 5, 5, 5])
+    linear = _record([-0.50, -0.84, -0.845, -0.849], [0.1, 0.1, 0.1, 0.1])
+    records = {"trees": trees, "linear": _pruned(linear, 100, 0.1)}
+    assert choose_family(records, 40.0, {"trees", "linear"}) == "trees"
+    assert choose_family(records, 40.0, {"linear"}) is None
+
+
+def test_a_family_behind_that_improves_quickly_gets_its_turn():
+    records = {
+        "trees": _record([-0.910, -0.915, -0.912, -0.913], [5, 5, 5, 5]),
+        "linear": _record([-0.80, -0.88, -0.90], [0.5, 0.5, 0.5]),
+    }
+    assert choose_family(records, 40.0, {"trees", "linear"}) == "linear"

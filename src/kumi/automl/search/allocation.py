@@ -1,11 +1,13 @@
-"""Cost-aware choice of the family to search next.
+"""Cost-aware choice of the family to search next (after FLAML's estimated cost for
+improvement).
 
-Each family's record holds its trial losses and costs in trial order. A family's estimated
-cost to improve (ECI) is, for the family holding the best loss, twice what it has spent
-since its last improvement (at least one trial's cost); for any other family, the time its
-improvement speed needs to close the gap to the best loss. The family with the lowest ECI
-goes next; a family whose ECI exceeds what is left of the budget is dropped once it has had
-a few trials.
+Each family's record holds its trial losses and costs in trial order. Every family's
+estimated cost to improve (ECI) is at least the larger of what its last improvement took
+and what it has spent since (at least one trial's cost). A family behind the best loss
+also needs the time its recent improvement speed takes to close twice the gap: a cheap
+family that stopped improving grows expensive, however fast its first trials improved.
+The family with the lowest ECI goes next; a family behind the best whose ECI exceeds what
+is left of the budget is dropped once it has had a few trials.
 """
 
 from __future__ import annotations
@@ -35,27 +37,41 @@ class FamilyRecord:
     def mean_cost(self) -> float:
         return sum(self.costs) / max(len(self.costs), 1)
 
-    @property
-    def speed(self) -> float:
-        """Loss gained per unit of cost since its first completed trial (0: none yet)."""
-        if len(self.losses) < 2:
-            return 0.0
-        return max(self.losses[0] - min(self.losses), 0.0) / max(sum(self.costs), 1e-9)
+    def improvements(self) -> list[tuple[float, float]]:
+        """(cost spent, loss) at each completed trial that lowered the family's best loss."""
+        found: list[tuple[float, float]] = []
+        for loss, spent in zip(self.losses, self.completed_costs, strict=True):
+            if not found or loss < found[-1][1]:
+                found.append((spent, loss))
+        return found
 
-    def since_improvement(self) -> float:
-        best = self.losses.index(min(self.losses))
-        return sum(self.costs) - self.completed_costs[best]
+    def base_cost(self) -> float:
+        """The larger of the cost of its last improvement and the cost since (≥ one trial)."""
+        found = self.improvements()
+        previous = found[-2][0] if len(found) > 1 else 0.0
+        last = found[-1][0]
+        return max(last - previous, sum(self.costs) - last, self.mean_cost)
+
+    def recent_speed(self) -> float:
+        """Loss gained by its last improvement per cost spent since the one before it: 0
+        when no trial improved on its first, infinite after a single trial (not known yet)."""
+        found = self.improvements()
+        if len(found) < 2:
+            return float("inf") if len(self.costs) < 2 else 0.0
+        (before, old_loss), (_, new_loss) = found[-2], found[-1]
+        return (old_loss - new_loss) / max(sum(self.costs) - before, 1e-9)
 
 
-def estimated_cost_to_improve(record: FamilyRecord, best: float, fallback_speed: float) -> float:
+def estimated_cost_to_improve(record: FamilyRecord, best: float) -> float:
     """The ECI of one family with at least one completed trial."""
-    own = min(record.losses)
-    if own <= best:
-        return max(2 * record.since_improvement(), record.mean_cost)
-    speed = record.speed or fallback_speed
+    base = record.base_cost()
+    gap = min(record.losses) - best
+    speed = record.recent_speed()
+    if gap <= 0:
+        return base
     if speed <= 0:
         return float("inf")
-    return max((own - best) / speed, record.mean_cost)
+    return max(2 * gap / speed, base)
 
 
 def choose_family(
@@ -67,8 +83,7 @@ def choose_family(
     if not scored:
         return None
     best = min(min(r.losses) for r in records.values() if r.losses)
-    fallback = max((r.speed for r in records.values()), default=0.0)
-    eci = {n: estimated_cost_to_improve(r, best, fallback) for n, r in scored.items()}
+    eci = {n: estimated_cost_to_improve(r, best) for n, r in scored.items()}
     kept = {
         n: e
         for n, e in eci.items()
