@@ -8,8 +8,10 @@ import pytest
 from kumi.automl.ensemble import (
     LinearMeta,
     blend,
+    candidates,
     greedy_ensemble,
     stacking_ensemble,
+    steadiest,
 )
 from kumi.automl.metrics import get_metric
 from kumi.automl.trials import TrialResult
@@ -150,3 +152,29 @@ def test_linear_meta_predicts_probabilities() -> None:
     p = meta.predict(np.array([[1.0, 0.0], [0.0, 1.0]]))
     assert np.allclose(p[:, 1], 1 / (1 + np.exp(-np.array([2.5, -0.5]))))
     assert np.allclose(p.sum(axis=1), 1)
+
+
+def _folded(number: int, loss: float, spread: float) -> TrialResult:
+    values = [-loss - spread, -loss + spread, -loss - spread, -loss + spread, -loss]
+    predictions = np.column_stack([1 - Y * 0.9, Y * 0.9])
+    trial = TrialResult(number, "lgbm", {}, "trees", "completed", -loss, loss)
+    trial.fold_values = values
+    trial.predictions = predictions
+    return trial
+
+
+def test_a_later_trial_within_the_folds_noise_does_not_replace_an_earlier_one() -> None:
+    early = _folded(3, -0.8544, spread=0.02)
+    lucky = _folded(700, -0.8545, spread=0.02)
+    assert steadiest([lucky, early])[0] is early
+    assert candidates([early, lucky], len(Y), 25) == [early]
+
+
+def test_a_later_trial_clearly_better_than_the_folds_noise_does() -> None:
+    early = _folded(3, -0.8400, spread=0.01)
+    better = _folded(700, -0.8545, spread=0.01)
+    assert steadiest([better, early])[0] is better
+    assert candidates([early, better], len(Y), 25) == [better]
+    single = _folded(5, -0.85, spread=0.0)
+    single.fold_values = [0.85]  # a holdout plan: one value, no margin
+    assert steadiest([lucky := _folded(9, -0.8501, 0.0), single])[0] is lucky

@@ -24,6 +24,9 @@ from kumi.core.errors import InvalidInputError
 
 MetaLink = Literal["softmax", "sigmoid", "identity"]
 PER_FAMILY = 1
+NOISE_MARGIN_SE = 0.5
+"""How many standard errors of its fold values a later trial must gain over an earlier one
+of its family to represent the family (k-fold plans only)."""
 
 
 def greedy_ensemble(
@@ -80,12 +83,31 @@ def candidates(trials: Sequence[TrialResult], n_rows: int, max_members: int) -> 
         )
     usable.sort(key=lambda trial: (float(trial.loss or 0.0), trial.number))
     chosen: list[TrialResult] = []
-    per_family: Counter[str] = Counter()
-    for trial in usable:
-        if per_family[trial.family] < PER_FAMILY:
-            chosen.append(trial)
-            per_family[trial.family] += 1
+    for family in dict.fromkeys(trial.family for trial in usable):
+        ranked = [trial for trial in usable if trial.family == family]
+        chosen += steadiest(ranked)[:PER_FAMILY]
+    chosen.sort(key=lambda trial: (float(trial.loss or 0.0), trial.number))
     return chosen[:max_members]
+
+
+def steadiest(ranked: list[TrialResult]) -> list[TrialResult]:
+    """``ranked`` (completed trials, best first) led by its earliest trial within the noise margin
+    of the best: after hundreds of trials a later one's edge of 1e-4 is luck of the folds,
+    and the trial found first was picked among fewer (held-out AUC on a small table: 0.861
+    for trial 222 against 0.851 for trial 704, which led it on the folds by 0.0001)."""
+    best = ranked[0]
+    margin = NOISE_MARGIN_SE * _standard_error(best.fold_values)
+    close = [t for t in ranked if float(t.loss or 0.0) <= float(best.loss or 0.0) + margin]
+    first = min(close, key=lambda trial: trial.number)
+    return [first, *(trial for trial in ranked if trial is not first)]
+
+
+def _standard_error(values: Sequence[float]) -> float:
+    finite = np.asarray(values, np.float64)
+    finite = finite[np.isfinite(finite)]
+    if len(finite) < 2:
+        return 0.0
+    return float(np.std(finite, ddof=1) / np.sqrt(len(finite)))
 
 
 def _loss(metric: Metric, y_valid: np.ndarray, predicted: np.ndarray) -> float:

@@ -9,7 +9,13 @@ from typing import Any
 import numpy as np
 
 from kumi.automl.data import TaskData
-from kumi.automl.ensemble import LinearMeta, blend, greedy_ensemble, stacking_ensemble
+from kumi.automl.ensemble import (
+    LinearMeta,
+    blend,
+    greedy_ensemble,
+    stacking_ensemble,
+    steadiest,
+)
 from kumi.automl.metrics import Metric
 from kumi.automl.model import AutoMLModel, build_model
 from kumi.automl.preparation import PreparedData
@@ -50,7 +56,8 @@ def choose_best(  # noqa: PLR0917 (the job's pieces)
     completed = [trial for trial in trials if trial.ok]
     if not completed:
         raise _nothing_finished(trials, settings)
-    single = min(completed, key=lambda t: (float(t.loss or 0.0), t.number))
+    ranked = sorted(completed, key=lambda t: (float(t.loss or 0.0), t.number))
+    single = steadiest(ranked)[0]
     y_valid = prepared.search.scored_target()
     ensemble = _ensemble(completed, y_valid, metric, settings) if len(completed) > 1 else None
     by_number = {trial.number: trial for trial in completed}
