@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import builtins
-import time
 from typing import Any
 
 from kumi.sdk._http import Http, part
+from kumi.sdk._polling import wait_until_finished
 
 FINISHED = frozenset({"completed", "failed", "canceled"})
 """Statuses a job never leaves."""
@@ -55,17 +55,16 @@ class AutoML:
     ) -> dict[str, Any]:
         """The job once it has completed, failed or been canceled (check its ``status``);
         ``TimeoutError`` after ``timeout`` seconds."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            job = self.get(job_id)
-            if job["status"] in FINISHED:
-                return job
-            if deadline is not None and time.monotonic() >= deadline:
-                raise TimeoutError(
-                    f"AutoML job '{job_id}' is still {job['status']} after {timeout} s. Wait "
-                    "longer, or cancel it with client.automl.cancel(job_id)."
-                )
-            time.sleep(poll_s)
+        return wait_until_finished(
+            lambda: self.get(job_id),
+            FINISHED,
+            timeout,
+            poll_s,
+            lambda job: (
+                f"AutoML job '{job_id}' is still {job['status']} after {timeout} s. Wait "
+                "longer, or cancel it with client.automl.cancel(job_id)."
+            ),
+        )
 
     def cancel(self, job_id: str) -> dict[str, Any]:
         """Stop a queued or running job (its finished trials stay on the leaderboard)."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import builtins
 import json
-import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from kumi.sdk._documents import Document, document_dict
 from kumi.sdk._http import Http, part
+from kumi.sdk._polling import wait_until_finished
 from kumi.sdk._sse import parse_events
 from kumi.sdk._tables import frame_of
 
@@ -81,17 +81,16 @@ class Runs:
     ) -> dict[str, Any]:
         """The run once it has completed, failed or been canceled (check its ``status``);
         ``TimeoutError`` after ``timeout`` seconds."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            run = self.get(run_id)
-            if run["status"] in FINISHED:
-                return run
-            if deadline is not None and time.monotonic() >= deadline:
-                raise TimeoutError(
-                    f"Run '{run_id}' is still {run['status']} after {timeout} s. Wait longer, "
-                    "or cancel it with client.runs.cancel(run_id)."
-                )
-            time.sleep(poll_s)
+        return wait_until_finished(
+            lambda: self.get(run_id),
+            FINISHED,
+            timeout,
+            poll_s,
+            lambda run: (
+                f"Run '{run_id}' is still {run['status']} after {timeout} s. Wait longer, "
+                "or cancel it with client.runs.cancel(run_id)."
+            ),
+        )
 
     def log(self, run_id: str, node_id: str) -> str:
         """A step's log as written so far."""

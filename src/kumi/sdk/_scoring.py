@@ -4,12 +4,12 @@ scoring runs that write a scored table in a DuckDB file or a PostgreSQL database
 from __future__ import annotations
 
 import builtins
-import time
 from typing import Any
 
 import pandas as pd
 
 from kumi.sdk._http import Http, part
+from kumi.sdk._polling import wait_until_finished
 
 FINISHED = frozenset({"completed", "failed"})
 """Statuses a scoring run never leaves."""
@@ -83,17 +83,15 @@ class Scoring:
     ) -> dict[str, Any]:
         """The run once completed or failed (check its ``status``); ``TimeoutError`` after
         ``timeout`` seconds."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            job = self.get(job_id)
-            if job["status"] in FINISHED:
-                return job
-            if deadline is not None and time.monotonic() >= deadline:
-                raise TimeoutError(
-                    f"Scoring run '{job_id}' is still {job['status']} after {timeout} s; "
-                    "wait longer."
-                )
-            time.sleep(poll_s)
+        return wait_until_finished(
+            lambda: self.get(job_id),
+            FINISHED,
+            timeout,
+            poll_s,
+            lambda job: (
+                f"Scoring run '{job_id}' is still {job['status']} after {timeout} s; wait longer."
+            ),
+        )
 
     def _one(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
         answer: dict[str, Any] = self._http.request(method, path, **kw)
